@@ -1,0 +1,151 @@
+"""SQLAlchemy 2 typed ORM models: the state and audit database.
+
+No message content and no matched values are stored here. Where an identifier (a sender address, an
+internetMessageId) must be recognised again, a keyed hash (HMAC-SHA256 with the installation key) is kept.
+Schema changes go through Alembic migrations in ``migrations/``.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    Boolean,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+NAMING = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+# BIGINT on PostgreSQL, INTEGER (the rowid alias, so it autoincrements) on SQLite.
+BigId = BigInteger().with_variant(Integer(), "sqlite")
+
+
+class Base(DeclarativeBase):
+    """Declarative base with a naming convention so migrations name constraints the same on every database."""
+
+    metadata = MetaData(naming_convention=NAMING)
+    type_annotation_map = {dict[str, Any]: JSON, list[str]: JSON}
+
+
+class MailboxRow(Base):
+    """A mailbox hygiene knows: its scope state, per-user override, and the lease of the worker sweeping it."""
+
+    __tablename__ = "mailboxes"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    user_id: Mapped[str] = mapped_column(String(64), unique=True)
+    upn: Mapped[str] = mapped_column(String(320), index=True)
+    in_scope: Mapped[bool] = mapped_column(Boolean, default=False)
+    override: Mapped[str | None] = mapped_column(String(16))  # "opt_in" | "opt_out" | None
+    status: Mapped[str] = mapped_column(String(32), default="ok")  # ok | access_denied | not_found | error
+    lease_owner: Mapped[str | None] = mapped_column(String(128))
+    lease_expires_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    last_swept_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+class FolderSyncRow(Base):
+    """Delta sync state of one folder of one mailbox: the stored next or delta link."""
+
+    __tablename__ = "folder_sync"
+    __table_args__ = (UniqueConstraint("mailbox_id", "folder_id"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    mailbox_id: Mapped[int] = mapped_column(ForeignKey("mailboxes.id", ondelete="CASCADE"), index=True)
+    folder_id: Mapped[str] = mapped_column(String(512))
+    well_known: Mapped[str | None] = mapped_column(String(64))
+    delta_link: Mapped[str | None] = mapped_column(Text)
+    next_link: Mapped[str | None] = mapped_column(Text)
+    last_synced_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    resync_count: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class MessageCaseRow(Base):
+    """One handled message and where it stands in the per-message state machine."""
+
+    __tablename__ = "message_cases"
+    __table_args__ = (UniqueConstraint("mailbox_id", "message_id"),)
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True)
+    mailbox_id: Mapped[int] = mapped_column(ForeignKey("mailboxes.id", ondelete="CASCADE"), index=True)
+    message_id: Mapped[str] = mapped_column(String(512))
+    internet_message_id_hash: Mapped[str | None] = mapped_column(String(64), index=True)
+    state: Mapped[str] = mapped_column(String(32), index=True)
+    mode: Mapped[str] = mapped_column(String(16))
+    categories: Mapped[list[str]] = mapped_column(JSON, default=list)
+    counts: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    confidence: Mapped[float | None] = mapped_column(Float)
+    encrypted: Mapped[bool] = mapped_column(Boolean, default=False)
+    incomplete: Mapped[bool] = mapped_column(Boolean, default=False)
+    language: Mapped[str | None] = mapped_column(String(8))
+    sender_hash: Mapped[str | None] = mapped_column(String(64), index=True)
+    sender_domain: Mapped[str | None] = mapped_column(String(255))
+    record_key: Mapped[str | None] = mapped_column(String(64))
+    receipt: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    last_error: Mapped[str | None] = mapped_column(String(255))
+    next_attempt_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    received_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+class NoticeRow(Base):
+    """A notice sent (or deliberately not sent) to the sender of a case; one per case at most."""
+
+    __tablename__ = "notices"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("message_cases.id", ondelete="CASCADE"), unique=True)
+    sender_hash: Mapped[str] = mapped_column(String(64), index=True)
+    status: Mapped[str] = mapped_column(String(16))  # sending | sent | suppressed
+    reason: Mapped[str | None] = mapped_column(String(64))
+    language: Mapped[str | None] = mapped_column(String(8))
+    variant: Mapped[str | None] = mapped_column(String(8))
+    dedup_key: Mapped[str] = mapped_column(String(64), unique=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    sent_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+
+
+class AuditEventRow(Base):
+    """An append-only audit event. ``hash`` chains it to the previous event (tamper evidence).
+
+    ``detail`` holds kinds, counts, receipts and reasons: never matched values, subjects or bodies.
+    """
+
+    __tablename__ = "audit_events"
+    __table_args__ = (
+        Index("ix_audit_events_mailbox_ts", "mailbox", "ts"),
+        Index("ix_audit_events_action_ts", "action", "ts"),
+    )
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
+    ts: Mapped[datetime] = mapped_column(DateTime(timezone=True), index=True)
+    action: Mapped[str] = mapped_column(String(32))
+    case_id: Mapped[int | None] = mapped_column(BigId, index=True)
+    mailbox: Mapped[str | None] = mapped_column(String(320))
+    sender_domain: Mapped[str | None] = mapped_column(String(255), index=True)
+    categories: Mapped[str | None] = mapped_column(String(255))  # ",health,national_id," for LIKE filters
+    actor: Mapped[str] = mapped_column(String(128), default="worker")
+    detail: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    prev_hash: Mapped[str] = mapped_column(String(64))
+    hash: Mapped[str] = mapped_column(String(64), unique=True)
