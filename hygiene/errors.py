@@ -11,7 +11,9 @@
     │   └── SyncStateLostError     410 / syncStateNotFound: the delta link must be dropped
     ├── RecordsError           the records system failed (the message is kept and retried)
     │   └── RecordMismatchError    a stored copy does not match its receipt
-    └── NoticeError            the notice could not be sent
+    ├── NoticeError            the notice could not be sent
+    └── AuditError             the audit log refused an event or cannot be read
+        └── UnsafeAuditDetailError  an event's detail could hold content (names the key, never the value)
 
 Errors carry structured attributes (mailbox, setting key, retry delay), never message content or matched values.
 """
@@ -104,3 +106,19 @@ class RecordMismatchError(RecordsError):
 
 class NoticeError(HygieneError):
     """The sender's notice could not be composed or sent."""
+
+
+class AuditError(HygieneError):
+    """The audit log refused an event or cannot be used."""
+
+
+class UnsafeAuditDetailError(AuditError, ValueError):
+    """An audit event's ``detail`` has a key or value that could hold message content or a matched value.
+
+    ``key`` is the offending key path (``counts.no_fnr``); the value itself is never part of the error.
+    """
+
+    def __init__(self, key: str, rule: str) -> None:
+        self.key = key
+        self.rule = rule
+        super().__init__(f"audit detail {key!r} refused: {rule}")

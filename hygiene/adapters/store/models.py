@@ -129,23 +129,59 @@ class NoticeRow(Base):
 class AuditEventRow(Base):
     """An append-only audit event. ``hash`` chains it to the previous event (tamper evidence).
 
-    ``detail`` holds kinds, counts, receipts and reasons: never matched values, subjects or bodies.
+    ``detail`` holds kinds, counts, receipts and reasons: never matched values, subjects or bodies. Rows are only
+    written by `hygiene.adapters.store.audit.append` (and deleted by its ``prune``). The unique ``prev_hash`` makes
+    a fork of the chain impossible at the database level. Indexes end in ``id`` so that filtered, keyset-paged
+    queries (``WHERE mailbox = ? AND id < ? ORDER BY id DESC LIMIT n``) read only the rows they return.
     """
 
     __tablename__ = "audit_events"
     __table_args__ = (
-        Index("ix_audit_events_mailbox_ts", "mailbox", "ts"),
-        Index("ix_audit_events_action_ts", "action", "ts"),
+        Index("ix_audit_events_mailbox_id", "mailbox", "id"),
+        Index("ix_audit_events_action_id", "action", "id"),
+        Index("ix_audit_events_sender_domain_id", "sender_domain", "id"),
+        Index("ix_audit_events_case_id_id", "case_id", "id"),
+        Index("ix_audit_events_ts", "ts"),
     )
 
     id: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
-    ts: Mapped[datetime] = mapped_column(DateTime(timezone=True), index=True)
+    ts: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     action: Mapped[str] = mapped_column(String(32))
-    case_id: Mapped[int | None] = mapped_column(BigId, index=True)
+    case_id: Mapped[int | None] = mapped_column(BigId)
     mailbox: Mapped[str | None] = mapped_column(String(320))
-    sender_domain: Mapped[str | None] = mapped_column(String(255), index=True)
+    sender_domain: Mapped[str | None] = mapped_column(String(255))
     categories: Mapped[str | None] = mapped_column(String(255))  # ",health,national_id," for LIKE filters
     actor: Mapped[str] = mapped_column(String(128), default="worker")
     detail: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
-    prev_hash: Mapped[str] = mapped_column(String(64))
+    prev_hash: Mapped[str] = mapped_column(String(64), unique=True)
     hash: Mapped[str] = mapped_column(String(64), unique=True)
+
+
+class AuditHeadRow(Base):
+    """The one-row head of the audit chain: the hash of the last event, locked by every append.
+
+    Appends first ``UPDATE`` this row (a row lock on PostgreSQL, the write lock on SQLite), so concurrent writers
+    take turns and never fork the chain; ``verify`` compares ``last_hash`` with the last event, so deleting events
+    at the end of the chain is detected too.
+    """
+
+    __tablename__ = "audit_head"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    last_hash: Mapped[str] = mapped_column(String(64))
+    last_event_id: Mapped[int | None] = mapped_column(BigId)
+    seq: Mapped[int] = mapped_column(BigInteger, default=0)
+    updated_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+
+
+class AuditAnchorRow(Base):
+    """One retention run: the hash of the last pruned event, which the first kept event must name as prev_hash."""
+
+    __tablename__ = "audit_anchors"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    older_than: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    anchor_hash: Mapped[str] = mapped_column(String(64))
+    deleted_through_id: Mapped[int] = mapped_column(BigId)
+    deleted_count: Mapped[int] = mapped_column(BigInteger)
