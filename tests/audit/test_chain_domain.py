@@ -56,17 +56,20 @@ def test_verifier_accepts_an_intact_chain_and_names_the_first_broken_link():
     ok = ChainVerifier()
     for row in events:
         ok.feed(*row)
-    assert ok.finish(prev) is None and ok.count == 5
+    assert ok.finish(prev) is None
+    assert ok.count == 5
 
     edited = ChainVerifier()
     for i, ev, h in events:
         edited.feed(i, _event(prev=ev.prev_hash, case_id=99) if i == 3 else ev, h)
-    assert edited.finish(prev).kind == "edited" and edited.broken.event_id == 3
+    assert edited.finish(prev).kind == "edited"
+    assert edited.broken.event_id == 3
 
     deleted = ChainVerifier()
     for row in events[:2] + events[3:]:
         deleted.feed(*row)
-    assert deleted.finish(prev).kind == "unlinked" and deleted.broken.event_id == 4
+    assert deleted.finish(prev).kind == "unlinked"
+    assert deleted.broken.event_id == 4
 
     tail = ChainVerifier()
     for row in events[:4]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import threading
 from datetime import UTC, datetime, timedelta
 
@@ -38,9 +39,10 @@ def test_appended_events_form_an_intact_chain(sessions):
     with sessions() as s:
         result = store.verify(s)
         rows = list(s.execute(select(AuditEventRow).order_by(AuditEventRow.id)).scalars())
-    assert result.ok and result.checked == 6
+    assert result.ok
+    assert result.checked == 6
     assert rows[0].prev_hash == GENESIS_HASH
-    assert all(b.prev_hash == a.hash for a, b in zip(rows, rows[1:], strict=False))
+    assert all(b.prev_hash == a.hash for a, b in itertools.pairwise(rows))
     assert result.head == rows[-1].hash
     assert rows[0].mailbox == "kari@kommune.no"
     assert rows[0].categories == ",health,national_id,"
@@ -52,10 +54,12 @@ def test_an_event_is_part_of_the_callers_transaction(sessions):
         store.append(s, action=audit.FLAGGED, ts=T0, mailbox="x@y.no")
         s.rollback()
     with sessions() as s:
-        assert store.verify(s).checked == 2 and store.verify(s).ok
+        assert store.verify(s).checked == 2
+        assert store.verify(s).ok
         store.append(s, action=audit.FLAGGED, ts=T0, mailbox="x@y.no")
         s.commit()
-        assert store.verify(s).ok and store.verify(s).checked == 3
+        assert store.verify(s).ok
+        assert store.verify(s).checked == 3
 
 
 def test_edited_row_is_detected(sessions):
@@ -67,7 +71,8 @@ def test_edited_row_is_detected(sessions):
     with sessions() as s:
         result = store.verify(s)
     assert not result.ok
-    assert result.broken.kind == "edited" and result.broken.event_id == target
+    assert result.broken.kind == "edited"
+    assert result.broken.event_id == target
 
 
 def test_edited_detail_is_detected(sessions):
@@ -88,7 +93,8 @@ def test_deleted_row_is_detected(sessions):
         s.commit()
     with sessions() as s:
         result = store.verify(s)
-    assert result.broken.kind == "unlinked" and result.broken.event_id == ids[3]
+    assert result.broken.kind == "unlinked"
+    assert result.broken.event_id == ids[3]
 
 
 def test_deleted_last_row_is_detected(sessions):
@@ -125,7 +131,8 @@ def test_inserted_row_is_detected(sessions):
         s.commit()
     with sessions() as s:
         result = store.verify(s)
-    assert not result.ok and result.broken.event_id == rows[3].id
+    assert not result.ok
+    assert result.broken.event_id == rows[3].id
 
 
 def test_inserted_row_at_the_end_is_detected(sessions):
@@ -179,7 +186,8 @@ def test_query_filters_and_keyset_pages(sessions):
             if page.next_cursor is None:
                 break
             cursor = page.next_cursor
-        assert seen == sorted(seen, reverse=True) and len(seen) == 6
+        assert seen == sorted(seen, reverse=True)
+        assert len(seen) == 6
         asc = store.query(s, AuditFilter(), limit=4, order="asc")
         assert [r.id for r in asc.items] == sorted(seen)[:4]
         assert [r.id for r in store.query(s, AuditFilter(), limit=4, order="asc", cursor=asc.next_cursor).items] == (
@@ -198,7 +206,8 @@ def test_prune_reanchors_the_chain_and_is_audited(sessions):
         rows = list(s.execute(select(AuditEventRow).order_by(AuditEventRow.id)).scalars())
         assert check.ok, check.broken
         assert check.anchor == result.anchor_hash == rows[0].prev_hash
-        assert rows[-1].action == audit.RETENTION and rows[-1].detail["deleted"] == 3
+        assert rows[-1].action == audit.RETENTION
+        assert rows[-1].detail["deleted"] == 3
         assert check.checked == 4
         # Appending after a prune still links to the head.
         store.append(s, action=audit.FLAGGED, ts=T0 + timedelta(days=2))
@@ -217,7 +226,8 @@ def test_prune_of_everything_and_prune_of_nothing(sessions):
         assert store.prune_expired(s, 1, now=T0 + timedelta(days=30)).deleted == 3
         s.commit()
         check = store.verify(s)
-        assert check.ok and check.checked == 1  # only the retention event
+        assert check.ok
+        assert check.checked == 1
 
 
 def test_prune_refuses_to_delete_a_broken_part(sessions):
@@ -243,7 +253,8 @@ def test_report_counts_per_action_category_mailbox_and_errors(sessions):
     assert rep.per_category == {"health": 2, "national_id": 2}
     assert rep.per_mailbox["kari@kommune.no"] == {"archived": 1, "deleted": 1, "detected": 1}
     assert rep.errors == {"RecordsError": 1}
-    assert rep.head_hash is not None and rep.last_hash is not None
+    assert rep.head_hash is not None
+    assert rep.last_hash is not None
 
 
 def test_month_bounds():
@@ -285,4 +296,5 @@ def test_concurrent_appends_never_fork_the_chain(engine, sessions):
     assert not errors
     with sessions() as s:
         result = store.verify(s)
-    assert result.ok and result.checked == 41
+    assert result.ok
+    assert result.checked == 41
