@@ -25,6 +25,7 @@ app = typer.Typer(
 # (module under hygiene.cli, attribute): each module exposes either a typer.Typer (a group) or registers
 # plain commands on `app` through a `register(app)` function.
 _GROUPS: list[str] = [
+    "audit",
     "config",
     "records",
 ]

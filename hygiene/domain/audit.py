@@ -387,3 +387,30 @@ class AuditFilter:
     category: str | None = None
     action: str | None = None
     case_id: int | None = None
+
+
+_DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def parse_instant(text: str, *, name: str = "time") -> datetime:
+    """Parse a ``--since``/``--until`` value: a date (``2026-11-01``, midnight UTC) or an ISO 8601 date-time.
+
+    A date-time without an offset is taken to be UTC; the result is always timezone-aware UTC.
+
+    Raises:
+        ValueError: naming ``name`` and the accepted forms (never echoing more than a short prefix of the input).
+    """
+    raw = text.strip()
+    try:
+        if _DATE_RE.match(raw):
+            return datetime.strptime(raw, "%Y-%m-%d").replace(tzinfo=UTC)
+        if raw[-1:] in ("z", "Z"):
+            raw = raw[:-1] + "+00:00"
+        if len(raw) > 10 and raw[10] in "t ":
+            raw = raw[:10] + "T" + raw[11:]
+        parsed = datetime.fromisoformat(raw)
+        return utc(parsed) if parsed.tzinfo is not None else parsed.replace(tzinfo=UTC)
+    except (ValueError, OverflowError, IndexError):
+        raise ValueError(
+            f"{name} must be a date (2026-11-01) or an ISO 8601 date-time (2026-11-01T08:00:00Z)"
+        ) from None

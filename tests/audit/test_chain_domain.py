@@ -124,3 +124,23 @@ def test_known_actions_include_breach_prefix():
     assert audit.is_known_action("breach_escalated")
     assert not audit.is_known_action("Archived")
     assert not audit.is_known_action("whatever")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("2026-11-01", datetime(2026, 11, 1, tzinfo=UTC)),
+        ("2026-11-01T08:00:00Z", datetime(2026, 11, 1, 8, tzinfo=UTC)),
+        ("2026-11-01t08:00:00z", datetime(2026, 11, 1, 8, tzinfo=UTC)),
+        ("2026-11-01 09:00:00+01:00", datetime(2026, 11, 1, 8, tzinfo=UTC)),
+        ("2026-11-01T08:00", datetime(2026, 11, 1, 8, tzinfo=UTC)),
+    ],
+)
+def test_parse_instant_accepts_dates_and_iso_datetimes_in_utc(text, expected):
+    assert audit.parse_instant(text) == expected
+
+
+@pytest.mark.parametrize("text", ["", "yesterday", "2026-13-01", "2026-11-01T25:00Z", "0000-01-01"])
+def test_parse_instant_refuses_other_text_naming_the_option(text):
+    with pytest.raises(ValueError, match="--since must be a date"):
+        audit.parse_instant(text, name="--since")

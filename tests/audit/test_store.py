@@ -298,3 +298,9 @@ def test_concurrent_appends_never_fork_the_chain(engine, sessions):
         result = store.verify(s)
     assert result.ok
     assert result.checked == 41
+
+
+@pytest.mark.parametrize("month", ["9999-12", "0000-01", "2026-1", "2026-11-01", "2026-00"])
+def test_month_bounds_refuses_months_out_of_range_with_a_clear_error(month):
+    with pytest.raises(ValueError, match="month must look like 2026-11"):
+        store.month_bounds(month)

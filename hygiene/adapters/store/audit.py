@@ -429,10 +429,12 @@ def month_bounds(month: str) -> tuple[datetime, datetime]:
         ValueError: not a YYYY-MM month.
     """
     try:
+        if len(month) != 7:
+            raise ValueError(month)
         start = datetime.strptime(month, "%Y-%m").replace(tzinfo=UTC)
+        end = start.replace(year=start.year + 1, month=1) if start.month == 12 else start.replace(month=start.month + 1)
     except ValueError:
-        raise ValueError(f"month must look like 2026-11, not {month!r}") from None
-    end = start.replace(year=start.year + 1, month=1) if start.month == 12 else start.replace(month=start.month + 1)
+        raise ValueError(f"month must look like 2026-11 (YYYY-MM, year 1-9998), not {month[:16]!r}") from None
     return start, end
 
 
