@@ -33,6 +33,7 @@ from pathlib import Path
 import orjson
 
 from hygiene.adapters.records.sealing import Sealer
+from hygiene.clock import SystemClock
 from hygiene.domain.records import Receipt, Record
 from hygiene.errors import RecordMismatchError, RecordsError
 from hygiene.ports import Clock
@@ -49,11 +50,6 @@ DIR_MODE = 0o700
 _KEY = re.compile(r"^[0-9a-f]{64}$")
 _YEAR = re.compile(r"^\d{4}$")
 _MONTH = re.compile(r"^(0[1-9]|1[0-2])$")
-
-
-class _SystemClock:
-    def now(self) -> datetime:
-        return datetime.now(UTC)
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,7 +90,7 @@ class FolderArchive:
     def __init__(self, root: Path, *, sealer: Sealer | None = None, clock: Clock | None = None) -> None:
         self.root = Path(root)
         self._sealer = sealer
-        self._clock: Clock = clock or _SystemClock()
+        self._clock: Clock = clock or SystemClock()
 
     # -- the port -------------------------------------------------------------------------------------------
 
