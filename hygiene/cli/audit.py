@@ -1,4 +1,4 @@
-"""`hygiene audit verify|query|report|prune`: the privacy officer's view of the audit log.
+"""`hygiene audit verify|query|report|prune|serve`: the privacy officer's view of the audit log.
 
 Every command reads the database named by ``[database] url``. Output never holds a matched value or a subject:
 audit rows do not contain any (see `hygiene.domain.audit.check_detail`).
@@ -6,7 +6,6 @@ audit rows do not contain any (see `hygiene.domain.audit.check_detail`).
 
 from __future__ import annotations
 
-import csv
 import io
 import sys
 from collections.abc import Iterable, Iterator
@@ -20,8 +19,10 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from hygiene.adapters.store import audit as store
 from hygiene.adapters.store.models import AuditEventRow
+from hygiene.api.formats import csv_lines, verify_dict
 from hygiene.cli.common import state
 from hygiene.domain.audit import AuditFilter, format_ts, parse_instant
+from hygiene.errors import ConfigError
 from hygiene.settings import Settings
 
 group = typer.Typer(help="Verify, query and summarise the tamper-evident audit log.", no_args_is_help=True)
@@ -88,70 +89,7 @@ def verify(
         raise typer.Exit(1)
 
 
-def verify_dict(result: store.VerifyResult) -> dict[str, Any]:
-    """A `store.VerifyResult` as plain data (CLI json output and the HTTP API)."""
-    broken = result.broken
-    return {
-        "ok": result.ok,
-        "checked": result.checked,
-        "anchor": result.anchor,
-        "head": result.head,
-        "broken": None
-        if broken is None
-        else {
-            "kind": broken.kind,
-            "event_id": broken.event_id,
-            "expected": broken.expected,
-            "found": broken.found,
-            "description": broken.describe(),
-        },
-    }
-
-
 # --- query --------------------------------------------------------------------------------------------------------
-CSV_COLUMNS = (
-    "id",
-    "ts",
-    "action",
-    "mailbox",
-    "sender_domain",
-    "categories",
-    "case_id",
-    "actor",
-    "detail",
-    "prev_hash",
-    "hash",
-)
-
-
-def csv_lines(rows: Iterable[AuditEventRow]) -> Iterator[str]:
-    """CSV (RFC 4180, header first) of events: categories ``;``-joined, detail as compact JSON."""
-    buf = io.StringIO()
-    writer = csv.writer(buf, lineterminator="\r\n")
-    writer.writerow(CSV_COLUMNS)
-    yield buf.getvalue()
-    for row in rows:
-        buf.seek(0)
-        buf.truncate()
-        ev = store.event_dict(row)
-        writer.writerow(
-            [
-                ev["id"],
-                ev["ts"],
-                ev["action"],
-                ev["mailbox"] or "",
-                ev["sender_domain"] or "",
-                ";".join(ev["categories"]),
-                "" if ev["case_id"] is None else ev["case_id"],
-                ev["actor"],
-                orjson.dumps(ev["detail"], option=orjson.OPT_SORT_KEYS).decode() if ev["detail"] else "",
-                ev["prev_hash"],
-                ev["hash"],
-            ]
-        )
-        yield buf.getvalue()
-
-
 def _detail_summary(detail: dict[str, Any]) -> str:
     parts = []
     for key, value in sorted(detail.items()):
@@ -343,6 +281,32 @@ def prune(
         )
     else:
         typer.echo(f"audit prune: no events older than {days} days")
+
+
+# --- serve --------------------------------------------------------------------------------------------------------
+@group.command("serve")
+def serve(
+    ctx: typer.Context,
+    host: str | None = typer.Option(None, "--host", help="Default: [audit] api_host."),
+    port: int | None = typer.Option(None, "--port", min=0, max=65535, help="Default: [audit] api_port."),
+) -> None:
+    """Serve the read-only audit HTTP API (and the console) until interrupted; needs [audit] api_token."""
+    import uvicorn
+
+    from hygiene.api.app import build_api
+
+    settings = state(ctx).settings()
+    if settings.audit.api_token is None:
+        raise ConfigError(["audit.api_token is not set: set audit.api_token_file (or audit.api_token) to serve"])
+    app = build_api(settings, open_sessions(settings))
+    uvicorn.run(
+        app,
+        host=host or settings.audit.api_host,
+        port=settings.audit.api_port if port is None else port,
+        log_level="warning",
+        access_log=False,
+        server_header=False,
+    )
 
 
 def register(app: typer.Typer) -> None:

@@ -257,7 +257,8 @@ def utc(ts: datetime) -> datetime:
 
 def format_ts(ts: datetime) -> str:
     """The canonical timestamp: ISO 8601 in UTC with microseconds and a ``Z``."""
-    return utc(ts).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+    # isoformat, not strftime: strftime("%Y") does not zero-pad years before 1000 on glibc.
+    return utc(ts).replace(tzinfo=None).isoformat(timespec="microseconds") + "Z"
 
 
 def categories_to_column(categories: Iterable[str]) -> str | None:

@@ -5,8 +5,15 @@ from __future__ import annotations
 import csv
 import io
 import itertools
+import os
+import socket
+import subprocess
+import sys
+import time
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
+import httpx
 import orjson
 import pytest
 from sqlalchemy import delete, select, update
@@ -15,6 +22,7 @@ from typer.testing import CliRunner
 from hygiene.adapters.store import audit as store
 from hygiene.adapters.store.models import AuditEventRow
 from hygiene.cli import app
+from hygiene.errors import ConfigError
 from tests.audit.conftest import SAMPLE_T0, fill_sample
 
 
@@ -189,3 +197,47 @@ def test_prune_deletes_old_events_and_the_chain_still_verifies(run, sample):
     assert "no events older than" in run("audit", "prune", "--older-than-days", str(days)).output
     with sample() as s:
         assert store.verify(s).ok
+
+
+def test_serve_refuses_to_start_without_a_token(run, sessions):
+    with pytest.raises(ConfigError, match="audit.api_token"):
+        run("audit", "serve")
+
+
+def test_serve_answers_over_http_with_the_token_only(audit_db_url, sample, tmp_path):
+    # Given `hygiene audit serve` running on a free loopback port
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    env = {
+        **os.environ,
+        "HYGIENE_DATABASE__URL": audit_db_url,
+        "HYGIENE_AUDIT__API_TOKEN": "serve-test-token",
+        "HYGIENE_CONFIG": "",
+    }
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "hygiene", "audit", "serve", "--port", str(port)],
+        cwd=tmp_path,
+        env={**env, "PYTHONPATH": str(Path(__file__).resolve().parents[2])},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+    try:
+        base = f"http://127.0.0.1:{port}"
+        deadline = time.monotonic() + 20
+        while True:
+            try:
+                assert httpx.get(f"{base}/healthz", timeout=1).status_code == 200
+                break
+            except httpx.TransportError:
+                if time.monotonic() > deadline or proc.poll() is not None:
+                    why = proc.stderr.read().decode() if proc.poll() is not None else "timeout"
+                    raise AssertionError(why) from None
+                time.sleep(0.1)
+        # Then data needs the token, and with it the events are served
+        assert httpx.get(f"{base}/api/v1/events").status_code == 401
+        page = httpx.get(f"{base}/api/v1/events", headers={"Authorization": "Bearer serve-test-token"}).json()
+        assert len(page["items"]) == 10
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
