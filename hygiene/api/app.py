@@ -11,6 +11,7 @@ Routes (all GET; every ``/api`` route needs ``Authorization: Bearer <[audit] api
     /api/v1/reports/{month}       the monthly summary of `hygiene audit report`
     /api/v1/verify                walks the hash chain now
     /api/v1/mailboxes             mailboxes and their scope state
+    /console/...                  the privacy officer's console (`hygiene.api.console`)
 
 Responses are JSON (orjson) with ``Cache-Control: no-store``. Handlers are synchronous and run in Starlette's
 thread pool, each with its own short read-only session.
@@ -18,9 +19,7 @@ thread pool, each with its own short read-only session.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterator
-from datetime import datetime
 from typing import Any
 
 import orjson
@@ -36,22 +35,20 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 from hygiene.adapters.store import audit as store
 from hygiene.adapters.store import views
 from hygiene.api.auth import TokenAuth
+from hygiene.api.console import console_routes
 from hygiene.api.formats import csv_lines, verify_dict
 from hygiene.api.openapi import (
-    ACTION_PATTERN,
-    CATEGORY_PATTERN,
-    MAX_ID,
     MAX_INT32,
     MAX_LIMIT,
     openapi_document,
 )
-from hygiene.domain.audit import AuditFilter, parse_instant
+from hygiene.api.params import BadParameter, int_param, parse_filter, parse_page
+from hygiene.clock import SystemClock
+from hygiene.domain.audit import AuditFilter
 from hygiene.errors import ConfigError
+from hygiene.ports import Clock
 from hygiene.settings import Settings
 
-_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
-_CATEGORY = re.compile(CATEGORY_PATTERN)
-_ACTION = re.compile(ACTION_PATTERN)
 _CSV_BATCH = 2000
 
 
@@ -62,82 +59,6 @@ class JSONResponse(Response):
 
     def render(self, content: Any) -> bytes:
         return orjson.dumps(content)
-
-
-class BadParameter(HTTPException):
-    """A query or path parameter is malformed (400); the message names the parameter, never echoes its value."""
-
-    def __init__(self, name: str, rule: str) -> None:
-        super().__init__(400, f"parameter {name!r}: {rule}")
-
-
-# --- parameter parsing (shared with the console) -----------------------------------------------------------------
-def _text(params: Any, name: str, max_len: int) -> str | None:
-    value = params.get(name)
-    if value is None or value == "":
-        return None
-    if len(value) > max_len or _CONTROL.search(value):
-        raise BadParameter(name, f"at most {max_len} printable characters")
-    return value
-
-
-def _int(params: Any, name: str, *, minimum: int = 0, maximum: int = MAX_ID, default: int | None = None) -> int | None:
-    value = params.get(name)
-    if value is None or value == "":
-        return default
-    if not re.fullmatch(r"[+-]?[0-9]{1,19}", value.strip()):
-        raise BadParameter(name, f"an integer from {minimum} to {maximum}")
-    number = int(value)
-    if not minimum <= number <= maximum:
-        raise BadParameter(name, f"an integer from {minimum} to {maximum}")
-    return number
-
-
-def _instant(params: Any, name: str) -> datetime | None:
-    value = params.get(name)
-    if value is None or value == "":
-        return None
-    try:
-        return parse_instant(value[:64], name=name)
-    except ValueError:
-        raise BadParameter(name, "an ISO 8601 date-time such as 2026-11-01T08:00:00Z, or a date") from None
-
-
-def _pattern(params: Any, name: str, pattern: re.Pattern[str], hint: str) -> str | None:
-    value = params.get(name)
-    if value is None or value == "":
-        return None
-    if not pattern.fullmatch(value):
-        raise BadParameter(name, hint)
-    return value
-
-
-def parse_filter(params: Any) -> AuditFilter:
-    """The `AuditFilter` of a request's query parameters (since, until, mailbox, ..., case).
-
-    Raises:
-        BadParameter: a parameter is malformed (400).
-    """
-    return AuditFilter(
-        since=_instant(params, "since"),
-        until=_instant(params, "until"),
-        mailbox=_text(params, "mailbox", 320),
-        sender_domain=_text(params, "sender_domain", 255),
-        category=_pattern(params, "category", _CATEGORY, "lower-case letters, digits, _ or -"),
-        action=_pattern(params, "action", _ACTION, "an action name such as detected or error"),
-        case_id=_int(params, "case"),
-    )
-
-
-def parse_page(params: Any) -> tuple[int, int | None, str]:
-    """``(limit, cursor, order)`` of a request's query parameters."""
-    limit = _int(params, "limit", minimum=1, maximum=MAX_LIMIT, default=50)
-    cursor = _int(params, "cursor")
-    order = params.get("order") or "desc"
-    if order not in ("asc", "desc"):
-        raise BadParameter("order", "asc or desc")
-    assert limit is not None
-    return limit, cursor, order
 
 
 # --- middleware ---------------------------------------------------------------------------------------------------
@@ -177,9 +98,13 @@ def build_api(
     settings: Settings,
     sessions: sessionmaker[Session],
     *,
+    clock: Clock | None = None,
     extra_routes: list[BaseRoute] | None = None,
 ) -> Starlette:
-    """The read-only audit API (and, when `hygiene.console` is importable, the console) as a Starlette app.
+    """The read-only audit API and the privacy officer's console (`hygiene.api.console`) as one Starlette app.
+
+    ``clock`` is the console's notion of "now" (the overview's last 30 days). ``extra_routes`` lets other
+    components (the breach register) add their own read-only routes.
 
     Raises:
         ConfigError: ``[audit] api_token`` is not set (there is no anonymous access).
@@ -239,7 +164,7 @@ def build_api(
         )
 
     def event(request: Request) -> Response:
-        event_id = _int(request.path_params, "event_id")
+        event_id = int_param(request.path_params, "event_id")
         with sessions() as session:
             row = store.get_event(session, event_id) if event_id is not None else None
             if row is None:
@@ -247,7 +172,7 @@ def build_api(
             return JSONResponse(store.event_dict(row))
 
     def case(request: Request) -> Response:
-        case_id = _int(request.path_params, "case_id")
+        case_id = int_param(request.path_params, "case_id")
         assert case_id is not None
         with sessions() as session:
             summary = views.case_dict(session, case_id)
@@ -282,8 +207,8 @@ def build_api(
             in_scope = False
         else:
             raise BadParameter("in_scope", "true or false")
-        limit = _int(params, "limit", minimum=1, maximum=MAX_LIMIT, default=50)
-        cursor = _int(params, "cursor", maximum=MAX_INT32)
+        limit = int_param(params, "limit", minimum=1, maximum=MAX_LIMIT, default=50)
+        cursor = int_param(params, "cursor", maximum=MAX_INT32)
         with sessions() as session:
             items, next_cursor = views.mailboxes_page(session, in_scope=in_scope, limit=limit or 50, cursor=cursor)
         return JSONResponse({"items": items, "next_cursor": next_cursor})
@@ -303,6 +228,7 @@ def build_api(
         Route("/api/v1/verify", protected(verify)),
         Route("/api/v1/mailboxes", protected(mailboxes)),
     ]
+    routes += console_routes(sessions, auth, clock or SystemClock())
     routes += extra_routes or []
     app = Starlette(
         routes=routes,

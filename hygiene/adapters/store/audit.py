@@ -285,6 +285,21 @@ class VerifyResult:
         return self.broken is None
 
 
+_VERIFY_COLUMNS = (
+    AuditEventRow.id,
+    AuditEventRow.ts,
+    AuditEventRow.action,
+    AuditEventRow.prev_hash,
+    AuditEventRow.case_id,
+    AuditEventRow.mailbox,
+    AuditEventRow.sender_domain,
+    AuditEventRow.categories,
+    AuditEventRow.actor,
+    AuditEventRow.detail,
+    AuditEventRow.hash,
+)
+
+
 def verify(session: Session, *, through_id: int | None = None) -> VerifyResult:
     """Walk the chain from the anchor in id order and report the first broken link.
 
@@ -294,12 +309,24 @@ def verify(session: Session, *, through_id: int | None = None) -> VerifyResult:
     verifier = ChainVerifier(anchor)
     cursor = 0
     while True:
-        stmt = select(AuditEventRow).where(AuditEventRow.id > cursor).order_by(AuditEventRow.id).limit(_BATCH)
+        # Plain column tuples, not ORM objects: verify reads every row, and identity-map bookkeeping halves its speed.
+        stmt = select(*_VERIFY_COLUMNS).where(AuditEventRow.id > cursor).order_by(AuditEventRow.id).limit(_BATCH)
         if through_id is not None:
             stmt = stmt.where(AuditEventRow.id <= through_id)
-        rows = list(session.execute(stmt).scalars())
+        rows = session.execute(stmt).all()
         for row in rows:
-            if not verifier.feed(row.id, to_event(row), row.hash):
+            event = AuditEvent(
+                ts=row.ts,
+                action=row.action,
+                prev_hash=row.prev_hash,
+                case_id=row.case_id,
+                mailbox=row.mailbox,
+                sender_domain=row.sender_domain,
+                categories=categories_from_column(row.categories),
+                actor=row.actor,
+                detail=dict(row.detail or {}),
+            )
+            if not verifier.feed(row.id, event, row.hash):
                 break
         if verifier.broken is not None or len(rows) < _BATCH:
             break
