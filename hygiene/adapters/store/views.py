@@ -136,7 +136,7 @@ def overview(session: Session, now: datetime, *, days: int = 30) -> Overview:
     cats: Counter[str] = Counter()
     for d, column, n in session.execute(
         select(day, AuditEventRow.categories, func.count())
-        .where(AuditEventRow.action == DETECTED, AuditEventRow.ts >= start_day)
+        .where(AuditEventRow.action == DETECTED, AuditEventRow.ts >= start_day, AuditEventRow.ts <= until)
         .group_by(day, AuditEventRow.categories)
     ).all():
         if d in per_day:
@@ -146,7 +146,9 @@ def overview(session: Session, now: datetime, *, days: int = 30) -> Overview:
     ov.detected_per_day = per_day
     ov.per_category = dict(cats.most_common())
     ov.errors = session.execute(
-        select(func.count()).where(AuditEventRow.action == ERROR, AuditEventRow.ts >= start_day)
+        select(func.count()).where(
+            AuditEventRow.action == ERROR, AuditEventRow.ts >= start_day, AuditEventRow.ts <= until
+        )
     ).scalar_one()
     ov.recent_errors = list(
         session.execute(
