@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import io
+import os
 import zipfile
 from email.message import EmailMessage
 from email.policy import SMTP
+from pathlib import Path
 
 import pytest
 
@@ -122,3 +124,25 @@ def limits() -> Limits:
     return Limits(
         max_message_bytes=5_000_000, max_extracted_chars=2_000_000, max_depth=4, max_pdf_pages=20, time_budget_s=30.0
     )
+
+
+def _find_corpus() -> Path | None:
+    env = os.environ.get("HYGIENE_CORPUS")
+    if env:
+        return Path(env)
+    for parent in Path(__file__).resolve().parents:
+        candidate = parent / "shared" / "corpus"
+        if (candidate / "labels.jsonl").is_file():
+            return candidate
+    return None
+
+
+@pytest.fixture(scope="session")
+def corpus_path() -> Path:
+    """The labelled development corpus (../shared/corpus or $HYGIENE_CORPUS); skips locally, fails in CI."""
+    path = _find_corpus()
+    if path is None:
+        if os.environ.get("CI"):
+            pytest.fail("the corpus (shared/corpus) is missing; set HYGIENE_CORPUS")
+        pytest.skip("corpus not found; set HYGIENE_CORPUS")
+    return path

@@ -56,7 +56,9 @@ class Extraction:
     """Everything the detector and the worker need to know about one message, without its raw bytes.
 
     ``parts``: readable text, ``where`` = "subject" | "body" | "html" | "attachment:NAME" (+ "/INNER" for members of
-    archives and attachments of forwarded messages). ``headers`` holds lower-cased routing headers only.
+    archives and attachments of forwarded messages); each ``where`` occurs once, so offsets in findings are
+    unambiguous (the subject and bodies of a forwarded message are joined in its one part).
+    ``headers`` holds lower-cased routing headers only.
     ``images`` holds (where, bytes) of image content for OCR.
     """
 

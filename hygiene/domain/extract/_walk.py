@@ -142,11 +142,20 @@ class State:
             self.protected_parts.append(kind)
 
     def finish(self) -> None:
+        self._merge_parts()
         readable = any(part.text.strip() for part in self.parts if part.where != "subject")
         self.encrypted = self.wrapper_protected or (bool(self.protected_parts) and not readable)
         if not self.encrypted:
             for kind in self.protected_parts:
                 self.reason(f"encrypted:{kind}")
+
+    def _merge_parts(self) -> None:
+        """One part per ``where`` (texts joined by a blank line), so that a finding's offsets name one place."""
+        merged: dict[str, list[str]] = {}
+        for part in self.parts:
+            merged.setdefault(part.where, []).append(part.text)
+        if len(merged) != len(self.parts):
+            self.parts = [TextPart(where, "\n\n".join(texts)) for where, texts in merged.items()]
 
 
 def walk(mime: bytes, limits: Any) -> State:
