@@ -28,6 +28,8 @@ _GROUPS: list[str] = [
     "audit",
     "config",
     "records",
+    "users",
+    "worker",
 ]
 
 
