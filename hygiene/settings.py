@@ -305,12 +305,36 @@ class AuditSettings(Section):
     api_port: Annotated[int, Field(ge=1, le=65535)] = 8470
     api_token: SecretStr | None = None
     api_token_file: Path | None = None
+    # Entra ID (optional): API callers send an access token for this app registration carrying the app role
+    # entra_required_role; console users sign in with OpenID Connect (authorization code + PKCE). Enabled when
+    # entra_tenant_id and entra_client_id are both set.
+    entra_tenant_id: str = ""
+    entra_client_id: str = ""
+    entra_audience: str = ""  # accepted besides entra_client_id and api://<entra_client_id>
+    entra_required_role: str = "Hygiene.Audit.Read"
+    entra_client_secret: SecretStr | None = None  # needed for the console's sign-in (code exchange)
+    entra_client_secret_file: Path | None = None
+    entra_authority: str = "https://login.microsoftonline.com"
+    entra_redirect_uri: str = ""  # default: <scheme>://<host>/console/login/entra/callback of the request
 
     @model_validator(mode="after")
     def _secret_file(self) -> AuditSettings:
         if self.api_token is None and self.api_token_file is not None:
             object.__setattr__(self, "api_token", _read_secret_file(self.api_token_file, "audit.api_token"))
+        if self.entra_client_secret is None and self.entra_client_secret_file is not None:
+            object.__setattr__(
+                self,
+                "entra_client_secret",
+                _read_secret_file(self.entra_client_secret_file, "audit.entra_client_secret"),
+            )
+        if bool(self.entra_tenant_id) != bool(self.entra_client_id):
+            raise ValueError("set both audit.entra_tenant_id and audit.entra_client_id to use Entra ID, or neither")
         return self
+
+    @property
+    def entra_enabled(self) -> bool:
+        """Whether Entra ID sign-in and access tokens are configured."""
+        return bool(self.entra_tenant_id and self.entra_client_id)
 
 
 class BreachSettings(Section):

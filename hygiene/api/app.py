@@ -36,6 +36,7 @@ from hygiene.adapters.store import audit as store
 from hygiene.adapters.store import views
 from hygiene.api.auth import TokenAuth
 from hygiene.api.console import console_routes
+from hygiene.api.entra import EntraClient
 from hygiene.api.formats import csv_lines, verify_dict
 from hygiene.api.openapi import (
     MAX_INT32,
@@ -107,11 +108,18 @@ def build_api(
     components (the breach register) add their own read-only routes.
 
     Raises:
-        ConfigError: ``[audit] api_token`` is not set (there is no anonymous access).
+        ConfigError: neither ``[audit] api_token`` nor Entra ID is configured (there is no anonymous access).
     """
-    if settings.audit.api_token is None or not settings.audit.api_token.get_secret_value():
-        raise ConfigError(["audit.api_token is not set: set audit.api_token_file (or audit.api_token)"])
-    auth = TokenAuth(settings.audit.api_token.get_secret_value())
+    token = settings.audit.api_token.get_secret_value() if settings.audit.api_token is not None else ""
+    if not token and not settings.audit.entra_enabled:
+        raise ConfigError(
+            [
+                "audit.api_token is not set: set audit.api_token_file (or audit.api_token), "
+                "or audit.entra_tenant_id and audit.entra_client_id for Entra ID"
+            ]
+        )
+    entra = EntraClient(settings.audit) if settings.audit.entra_enabled else None
+    auth = TokenAuth(token or None, entra=entra, session_secret=settings.hmac_key_bytes())
     document = orjson.dumps(openapi_document())
 
     def protected(handler: Handler) -> Handler:

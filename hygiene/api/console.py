@@ -2,7 +2,8 @@
 
 Pages (all under ``/console``; each needs a session from the sign-in form, or the bearer token):
 
-    /console/login     sign-in form: the [audit] api_token; sets an HttpOnly, SameSite=Strict session cookie
+    /console/login     sign-in form: the [audit] api_token, or Entra ID (OpenID Connect, code + PKCE) when
+                       configured; either sets an HttpOnly, SameSite=Strict session cookie
     /console/          overview: last sweep, mailboxes in scope, detected per day and per category (inline SVG
                        charts with data tables), errors needing attention
     /console/cases     audit events with the filters of `hygiene audit query`, keyset-paged, CSV export
@@ -16,6 +17,8 @@ reads hold none.
 
 from __future__ import annotations
 
+import secrets
+import time
 from collections.abc import Callable
 from datetime import datetime
 from typing import Any
@@ -31,6 +34,7 @@ from starlette.routing import BaseRoute, Route
 from hygiene.adapters.store import audit as store
 from hygiene.adapters.store import views
 from hygiene.api.auth import SESSION_COOKIE, TokenAuth
+from hygiene.api.entra import pkce_pair
 from hygiene.api.i18n import LANGUAGES, pick_language, translator
 from hygiene.api.openapi import MAX_INT32
 from hygiene.api.params import int_param, parse_filter
@@ -38,6 +42,8 @@ from hygiene.domain.audit import ACTIONS, AuditFilter, categories_from_column, f
 from hygiene.ports import Clock
 
 LANG_COOKIE = "hygiene_lang"
+OIDC_COOKIE = "hygiene_oidc"
+OIDC_TTL_S = 600
 PAGE_SIZE = 50
 OVERVIEW_DAYS = 30
 CSP = (
@@ -126,6 +132,8 @@ def console_routes(sessions: sessionmaker[Session], auth: TokenAuth, clock: Cloc
             path=request.url.path,
             lang_link=lambda code: request.url.path + "?" + urlencode({**query_wo_lang, "lang": code}),
             signed_in=auth.authorized(request),
+            entra_enabled=auth.entra is not None,
+            token_enabled=auth.token_enabled,
             **context,
         )
         response = HTMLResponse(html, status_code=status_code)
@@ -164,6 +172,10 @@ def console_routes(sessions: sessionmaker[Session], auth: TokenAuth, clock: Cloc
         if not auth.check_token(token):
             return render(request, "login.html", status_code=401, failed=True, next=target)
         response = RedirectResponse(target, status_code=303)
+        set_session(request, response)
+        return response
+
+    def set_session(request: Request, response: Response) -> None:
         response.set_cookie(
             SESSION_COOKIE,
             auth.new_session(),
@@ -173,6 +185,59 @@ def console_routes(sessions: sessionmaker[Session], auth: TokenAuth, clock: Cloc
             secure=request.url.scheme == "https",
             path="/",
         )
+
+    def redirect_uri(request: Request) -> str:
+        assert auth.entra is not None
+        return auth.entra.redirect_uri or str(request.base_url).rstrip("/") + "/console/login/entra/callback"
+
+    def entra_start(request: Request) -> Response:
+        if auth.entra is None:
+            raise HTTPException(404)
+        state, nonce = secrets.token_urlsafe(24), secrets.token_urlsafe(24)
+        verifier, challenge = pkce_pair()
+        target = safe_next(request.query_params.get("next"))
+        expires = int(time.time()) + OIDC_TTL_S
+        sealed = auth.seal(f"{expires}|{state}|{nonce}|{verifier}|{target}")
+        response = RedirectResponse(
+            auth.entra.authorize_url(
+                redirect_uri=redirect_uri(request), state=state, nonce=nonce, code_challenge=challenge
+            ),
+            status_code=303,
+        )
+        # SameSite=Lax: the callback is a top-level navigation coming back from Entra (another site).
+        response.set_cookie(
+            OIDC_COOKIE,
+            sealed,
+            max_age=OIDC_TTL_S,
+            httponly=True,
+            samesite="lax",
+            secure=request.url.scheme == "https",
+            path="/console/login/entra",
+        )
+        return response
+
+    def entra_callback(request: Request) -> Response:
+        if auth.entra is None:
+            raise HTTPException(404)
+        payload = auth.unseal(request.cookies.get(OIDC_COOKIE))
+        params = request.query_params
+        fields = payload.split("|", 4) if payload else []
+        failed = len(fields) != 5 or int(fields[0]) < time.time() or params.get("state") != fields[1]
+        result = None
+        if not failed and params.get("code"):
+            result = auth.entra.finish_sign_in(
+                code=params["code"], redirect_uri=redirect_uri(request), code_verifier=fields[3], nonce=fields[2]
+            )
+        if result is None or not result.ok:
+            response: Response = render(
+                request, "login.html", status_code=401, failed=True, next="/console/", entra_failed=True
+            )
+        else:
+            # A page of our own that moves on: a redirect chain that began on Entra's site would not send the
+            # new SameSite=Strict session cookie with the next request.
+            response = render(request, "signed_in.html", next=fields[4])
+            set_session(request, response)
+        response.delete_cookie(OIDC_COOKIE, path="/console/login/entra", httponly=True, samesite="lax")
         return response
 
     def logout(request: Request) -> Response:
@@ -259,6 +324,8 @@ def console_routes(sessions: sessionmaker[Session], auth: TokenAuth, clock: Cloc
         Route("/", root),
         Route("/console", root),
         Route("/console/login", login, methods=["GET", "POST"]),
+        Route("/console/login/entra", entra_start),
+        Route("/console/login/entra/callback", entra_callback),
         Route("/console/logout", logout, methods=["POST"]),
         Route("/console/static/console.css", stylesheet),
         Route("/console/", page(overview)),

@@ -25,6 +25,9 @@ TEXTS: dict[str, dict[str, str]] = {
         "token": "Access token",
         "sign_in": "Sign in",
         "sign_in_failed": "The token was not accepted.",
+        "sign_in_entra": "Sign in with Microsoft Entra ID",
+        "sign_in_entra_failed": "Sign-in with Entra ID failed, or your account does not have the audit reader role.",
+        "signed_in_continue": "Signed in. Continue to the console.",
         "overview_title": "Overview",
         "last_sweep": "Last sweep",
         "last_sweep_started": "started",
@@ -111,6 +114,11 @@ TEXTS: dict[str, dict[str, str]] = {
         "token": "Tilgangsnøkkel",
         "sign_in": "Logg inn",
         "sign_in_failed": "Tilgangsnøkkelen ble ikke godtatt.",
+        "sign_in_entra": "Logg inn med Microsoft Entra ID",
+        "sign_in_entra_failed": (
+            "Innloggingen med Entra ID mislyktes, eller kontoen din mangler rollen for revisjonslesing."
+        ),
+        "signed_in_continue": "Du er logget inn. Gå videre til konsollen.",
         "overview_title": "Oversikt",
         "last_sweep": "Siste gjennomgang",
         "last_sweep_started": "startet",

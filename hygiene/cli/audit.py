@@ -22,7 +22,6 @@ from hygiene.adapters.store.models import AuditEventRow
 from hygiene.api.formats import csv_lines, verify_dict
 from hygiene.cli.common import state
 from hygiene.domain.audit import AuditFilter, format_ts, parse_instant
-from hygiene.errors import ConfigError
 from hygiene.settings import Settings
 
 group = typer.Typer(help="Verify, query and summarise the tamper-evident audit log.", no_args_is_help=True)
@@ -290,14 +289,15 @@ def serve(
     host: str | None = typer.Option(None, "--host", help="Default: [audit] api_host."),
     port: int | None = typer.Option(None, "--port", min=0, max=65535, help="Default: [audit] api_port."),
 ) -> None:
-    """Serve the read-only audit HTTP API (and the console) until interrupted; needs [audit] api_token."""
+    """Serve the read-only audit HTTP API and the console until interrupted.
+
+    Needs [audit] api_token (or api_token_file), or Entra ID ([audit] entra_tenant_id and entra_client_id).
+    """
     import uvicorn
 
     from hygiene.api.app import build_api
 
     settings = state(ctx).settings()
-    if settings.audit.api_token is None:
-        raise ConfigError(["audit.api_token is not set: set audit.api_token_file (or audit.api_token) to serve"])
     app = build_api(settings, open_sessions(settings))
     uvicorn.run(
         app,

@@ -6,6 +6,7 @@ import csv
 import io
 from datetime import UTC, datetime, timedelta
 
+import httpx
 import orjson
 import pytest
 import schemathesis
@@ -17,6 +18,7 @@ from starlette.testclient import TestClient
 
 from hygiene.adapters.store.models import AuditEventRow, MailboxRow, MessageCaseRow
 from hygiene.api.app import build_api
+from hygiene.api.server import start_api
 from hygiene.errors import ConfigError
 from hygiene.settings import load_settings
 from tests.audit.conftest import SAMPLE_T0, fill_sample
@@ -266,3 +268,21 @@ def test_json_is_rendered_with_orjson_and_timestamps_in_utc(client):
     assert datetime.fromisoformat(item["ts"].replace("Z", "+00:00")) == SAMPLE_T0
     assert orjson.loads(client.get("/api/v1/events", headers=AUTH).content)["next_cursor"] is None
     assert SAMPLE_T0 + timedelta(days=40) > datetime(2026, 12, 1, tzinfo=UTC)
+
+
+def test_start_api_serves_in_a_background_thread_for_hygiene_run(sessions, tmp_path, monkeypatch):
+    # Given the settings `hygiene run` has, when it starts the API next to the worker
+    monkeypatch.chdir(tmp_path)
+    fill_sample(sessions)
+    settings = load_settings(audit={"api_token": SecretStr(TOKEN), "api_enabled": True})
+    api = start_api(settings, sessions, port=0)
+    try:
+        # Then it answers on loopback with the token only, until stopped
+        assert api.base_url.startswith("http://127.0.0.1:")
+        assert httpx.get(f"{api.base_url}/api/v1/verify").status_code == 401
+        assert httpx.get(f"{api.base_url}/api/v1/verify", headers=AUTH).json()["checked"] == 10
+    finally:
+        api.stop()
+    assert not api.thread.is_alive()
+    with pytest.raises(httpx.TransportError):
+        httpx.get(f"{api.base_url}/healthz", timeout=1)

@@ -1,0 +1,74 @@
+"""HTML to plain text without a browser: fast, bounded, linear in the input.
+
+Scripts, styles, the document head and comments are dropped; block elements and ``<br>`` become line breaks and table
+cells become tabs, so that numbers split over tags (``120485<span>&nbsp;</span>12345``) join up while separate
+paragraphs stay separate. Entities are decoded and no-break spaces become plain spaces, which is how a reader sees them.
+"""
+
+from __future__ import annotations
+
+import html as _html
+import re
+
+# Elements whose content is never shown to the reader. Found with str.find, so an unclosed one costs one scan.
+_HIDDEN = ("script", "style", "head", "template", "noscript", "xml")
+_HIDDEN_OPEN = re.compile(r"<(script|style|head|template|noscript|xml)\b", re.IGNORECASE)
+
+# Tags are `<` + a letter, `/` or `!` up to the next `>`, never crossing another `<`: linear, no backtracking.
+_BLOCK = re.compile(
+    r"<(?:br|/?p|/?div|/?tr|/?li|/?ul|/?ol|/?h[1-6]|/?table|/?blockquote|/?pre|/?section|/?article|/?header|"
+    r"/?footer|/?dt|/?dd|/?dl|/?hr|/?address|/?center|/?title|/?caption|/?form|/?fieldset)\b[^<>]*>",
+    re.IGNORECASE,
+)
+_CELL = re.compile(r"<(?:td|th)\b[^<>]*>", re.IGNORECASE)
+_TAG = re.compile(r"<[a-zA-Z/!?][^<>]*>")
+_SPACES = re.compile(r"[ \r\f\v\u00a0\u2007\u202f]+")
+_BLANKS = re.compile(r"\n\s*\n+")
+
+
+def _drop_hidden(markup: str) -> str:
+    """Remove comments and hidden elements with plain scans (no regex spanning their content)."""
+    lower = markup.lower()
+    out: list[str] = []
+    pos = 0
+    n = len(markup)
+    while pos < n:
+        comment = lower.find("<!--", pos)
+        match = _HIDDEN_OPEN.search(markup, pos)
+        hidden = match.start() if match else -1
+        if comment < 0 and hidden < 0:
+            out.append(markup[pos:])
+            break
+        if hidden < 0 or (0 <= comment < hidden):
+            out.append(markup[pos:comment])
+            end = lower.find("-->", comment + 4)
+            pos = n if end < 0 else end + 3
+            continue
+        assert match is not None
+        out.append(markup[pos:hidden])
+        name = match.group(1).lower()
+        close = lower.find("</" + name, match.end())
+        if close < 0:
+            pos = n
+        else:
+            gt = lower.find(">", close)
+            pos = n if gt < 0 else gt + 1
+        out.append("\n")
+    return "".join(out)
+
+
+def html_to_text(markup: str) -> str:
+    """The text a reader of ``markup`` sees, with block boundaries kept as line breaks.
+
+    Linear time in ``len(markup)``; never raises on malformed HTML (unclosed tags and comments included).
+    """
+    if "<" not in markup and "&" not in markup:
+        return markup
+    text = _drop_hidden(markup)
+    text = _BLOCK.sub("\n", text)
+    text = _CELL.sub("\t", text)
+    text = _TAG.sub("", text)
+    text = _html.unescape(text)
+    text = _SPACES.sub(" ", text)
+    text = _BLANKS.sub("\n\n", text)
+    return text.strip()
