@@ -5,7 +5,7 @@ measures in one run:
 
 * the latency of one filtered page (50 rows, newest first) for each filter of `hygiene audit query`,
 * a full scan of the table (a count over an unindexed column) and the ratio full scan / page,
-* the monthly report (grouped in the database),
+* the monthly report (grouped in the database) and the console's overview (last 30 days),
 * verify throughput (rows/s) of `hygiene audit verify`.
 
 Runs on SQLite (a temporary file) and on PostgreSQL when 127.0.0.1:5432 answers (a throw-away database).
@@ -35,6 +35,7 @@ from sqlalchemy.orm import sessionmaker
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from hygiene.adapters.store import audit as store
+from hygiene.adapters.store import views
 from hygiene.adapters.store.models import AuditEventRow, AuditHeadRow, Base
 from hygiene.domain.audit import GENESIS_HASH, AuditEvent, AuditFilter, categories_to_column
 
@@ -210,6 +211,9 @@ def run(name: str, engine: Engine, rows: list[tuple], load: Callable[[Engine, li
         since, until = store.month_bounds("2026-06")
         rep = timed(lambda: store.report(s, since, until), repeat=2)
         print(f"monthly report (2026-06, ~{n // 12} events): {rep * 1000:.0f} ms")
+        end = T0 + timedelta(days=365)
+        ov = timed(lambda: views.overview(s, end, days=30), repeat=3)
+        print(f"console overview (30 days, ~{n * 30 // 365} events): {ov * 1000:.0f} ms")
         start = time.perf_counter()
         result = store.verify(s)
         verify_s = time.perf_counter() - start

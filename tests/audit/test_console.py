@@ -204,3 +204,27 @@ def test_every_form_control_has_a_label(client):
         assert len(ids) == len(controls), path
         for control_id in ids:
             assert f'<label for="{control_id}">' in html, (path, control_id)
+
+
+def test_overview_lists_open_breaches_by_deadline(client, sessions):
+    # Given one breach reported, one open for 60 hours and one open for 2 hours
+    with sessions() as s:
+        for hours, breach_id in [(60, "b-old"), (2, "b-new"), (10, "b-done")]:
+            store.append(
+                s,
+                action=audit.BREACH_DETECTED,
+                ts=NOW - timedelta(hours=hours),
+                mailbox="kari@kommune.no",
+                detail={"breach_id": breach_id, "recipients": 3},
+            )
+        store.append(s, action=audit.BREACH_REPORTED, ts=NOW - timedelta(hours=1), detail={"breach_id": "b-done"})
+        s.commit()
+    sign_in(client)
+    html = client.get("/console/", params={"lang": "en"}).text
+    table = html.split('id="breaches"', 1)[1].split("</table>", 1)[0]
+    # Then the open ones are listed, the nearest deadline first and marked urgent, the reported one is not
+    assert table.index("b-old") < table.index("b-new")
+    assert "b-done" not in table
+    assert '<tr class="urgent">' in table
+    assert ">12.0<" in table  # 72 - 60 hours left
+    assert ">70.0<" in table

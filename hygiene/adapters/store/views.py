@@ -5,6 +5,7 @@ Nothing here writes. No subject, body or matched value is stored in these tables
 
 from __future__ import annotations
 
+import contextlib
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
@@ -15,6 +16,9 @@ from sqlalchemy.orm import Session
 
 from hygiene.adapters.store.models import AuditEventRow, MailboxRow, MessageCaseRow
 from hygiene.domain.audit import (
+    BREACH_CLOSED,
+    BREACH_DETECTED,
+    BREACH_REPORTED,
     DETECTED,
     ERROR,
     SWEEP_FINISHED,
@@ -117,6 +121,51 @@ class Overview:
     last_sweep_started: dict[str, Any] | None = None
     last_sweep_finished: dict[str, Any] | None = None
     recent_errors: list[AuditEventRow] = field(default_factory=list)
+    open_breaches: list[dict[str, Any]] = field(default_factory=list)
+
+
+BREACH_DEADLINE = timedelta(hours=72)
+
+
+def open_breaches(session: Session, now: datetime, *, window: timedelta = timedelta(days=14)) -> list[dict[str, Any]]:
+    """Breaches detected within ``window`` that are neither reported nor closed, soonest deadline first.
+
+    Read from the audit log alone (``breach_*`` events with ``detail.breach_id``); the deadline is the event's
+    ``detail.deadline`` or 72 hours after detection (GDPR art. 33).
+    """
+    now = utc(now)
+    rows = session.execute(
+        select(AuditEventRow.ts, AuditEventRow.action, AuditEventRow.mailbox, AuditEventRow.detail)
+        .where(
+            AuditEventRow.action.in_((BREACH_DETECTED, BREACH_REPORTED, BREACH_CLOSED)),
+            AuditEventRow.ts >= now - window,
+        )
+        .order_by(AuditEventRow.id)
+    ).all()
+    found: dict[str, dict[str, Any]] = {}
+    settled: set[str] = set()
+    for ts, action, mailbox, detail in rows:
+        breach_id = str((detail or {}).get("breach_id") or "")
+        if not breach_id:
+            continue
+        if action == BREACH_DETECTED:
+            deadline = utc(ts) + BREACH_DEADLINE
+            raw = (detail or {}).get("deadline")
+            if isinstance(raw, str):
+                with contextlib.suppress(ValueError):
+                    deadline = utc(datetime.fromisoformat(raw.replace("Z", "+00:00")))
+            found.setdefault(
+                breach_id, {"breach_id": breach_id, "detected_at": utc(ts), "deadline": deadline, "mailbox": mailbox}
+            )
+        else:
+            settled.add(breach_id)
+    out = []
+    for breach_id, item in found.items():
+        if breach_id in settled:
+            continue
+        left = item["deadline"] - now
+        out.append({**item, "hours_left": round(left.total_seconds() / 3600, 1), "overdue": left.total_seconds() < 0})
+    return sorted(out, key=lambda b: b["deadline"])
 
 
 def _day_expr(session: Session) -> Any:
@@ -155,6 +204,7 @@ def overview(session: Session, now: datetime, *, days: int = 30) -> Overview:
             select(AuditEventRow).where(AuditEventRow.action == ERROR).order_by(AuditEventRow.id.desc()).limit(10)
         ).scalars()
     )
+    ov.open_breaches = open_breaches(session, until)
     for action in (SWEEP_STARTED, SWEEP_FINISHED):
         row = session.execute(
             select(AuditEventRow).where(AuditEventRow.action == action).order_by(AuditEventRow.id.desc()).limit(1)
