@@ -105,6 +105,7 @@ class State:
         self.wrapper_protected = False
         self.protected_parts: list[str] = []
         self.chars = 0
+        self._wheres: set[str] = set()
         self.entities = 0
         self.zip_budget = ZipBudget(limits.max_message_bytes)
 
@@ -125,7 +126,8 @@ class State:
     def add_text(self, where: str, text: str) -> None:
         if not text or not text.strip():
             return
-        remaining = self.limits.max_extracted_chars - self.chars
+        separator = 2 if where in self._wheres else 0  # the "\n\n" that joins parts with the same where
+        remaining = self.limits.max_extracted_chars - self.chars - separator
         if remaining <= 0:
             self.reason("limit:chars")
             return
@@ -136,7 +138,8 @@ class State:
             text = text.replace("\x00", "")
         self._markings_in(text)
         self.parts.append(TextPart(where, text))
-        self.chars += len(text)
+        self._wheres.add(where)
+        self.chars += len(text) + separator
 
     def _markings_in(self, text: str) -> None:
         """Visible markings near the top or bottom of a text (headers, disclaimers); a cheap substring test first."""
