@@ -69,7 +69,13 @@ def build_notifier(settings: Settings, gateway: GraphGateway, sessions: sessionm
     """The sender notice component (`hygiene.notices.Notifier`), or None when ``[notice] enabled = false``."""
     if not settings.notice.enabled:
         return None
-    from hygiene.notices import Notifier
+    try:
+        from hygiene.notices import Notifier
+    except ImportError:  # the notice component is not installed: cases wait at "purged" and are retried
+        import structlog
+
+        structlog.get_logger("hygiene.app").warning("notifier_unavailable")
+        return None
 
     return Notifier(settings, gateway, sessions, clock, settings.hmac_key_bytes())
 
