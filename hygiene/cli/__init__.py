@@ -29,6 +29,8 @@ _GROUPS: list[str] = [
     "classify",
     "config",
     "records",
+    "users",
+    "worker",
 ]
 
 

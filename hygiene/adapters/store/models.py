@@ -104,6 +104,9 @@ class MessageCaseRow(Base):
     attempts: Mapped[int] = mapped_column(Integer, default=0)
     last_error: Mapped[str | None] = mapped_column(String(255))
     next_attempt_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    # What the sender's notice needs once the message itself is purged (address, language, routing headers,
+    # auto-reply flag). Set when a case is detected in enforce mode, cleared as soon as the notice step is done.
+    notice_context: Mapped[dict[str, Any] | None] = mapped_column(JSON)
     received_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))

@@ -13,7 +13,7 @@ from email.message import Message
 from email.utils import parseaddr
 from typing import Any
 
-from hygiene.domain.extract import cms
+from hygiene.domain.extract import _mime, cms
 from hygiene.domain.extract.formats import (
     CFB_MAGIC,
     Result,
@@ -71,6 +71,19 @@ _MARKING = re.compile(
     r"sensitive personal data|sensitive personopplysninger|känsliga personuppgifter|følsomme personoplysninger)\b",
     re.IGNORECASE,
 )
+_MARKING_STEMS = (
+    "fortr",
+    "konfiden",
+    "känslig",
+    "sekretess",
+    "confiden",
+    "unntatt",
+    "taushet",
+    "teiepl",
+    "sensitive",
+    "personuppg",
+    "personopl",
+)
 _LABEL_NAME = re.compile(r"_Name=([^;]{1,60})")
 _SAFE_TOKEN = re.compile(r"[^\w .-]+")
 
@@ -92,6 +105,7 @@ class State:
         self.wrapper_protected = False
         self.protected_parts: list[str] = []
         self.chars = 0
+        self._wheres: set[str] = set()
         self.entities = 0
         self.zip_budget = ZipBudget(limits.max_message_bytes)
 
@@ -112,7 +126,8 @@ class State:
     def add_text(self, where: str, text: str) -> None:
         if not text or not text.strip():
             return
-        remaining = self.limits.max_extracted_chars - self.chars
+        separator = 2 if where in self._wheres else 0  # the "\n\n" that joins parts with the same where
+        remaining = self.limits.max_extracted_chars - self.chars - separator
         if remaining <= 0:
             self.reason("limit:chars")
             return
@@ -121,10 +136,19 @@ class State:
             self.reason("limit:chars")
         if "\x00" in text:
             text = text.replace("\x00", "")
-        for match in _MARKING.finditer(text, 0, 20_000):
-            self.mark("text:" + match.group(1).lower())
+        self._markings_in(text)
         self.parts.append(TextPart(where, text))
-        self.chars += len(text)
+        self._wheres.add(where)
+        self.chars += len(text) + separator
+
+    def _markings_in(self, text: str) -> None:
+        """Visible markings near the top or bottom of a text (headers, disclaimers); a cheap substring test first."""
+        window = text if len(text) <= 8000 else text[:5000] + "\n" + text[-3000:]
+        lower = window.lower()
+        if not any(stem in lower for stem in _MARKING_STEMS):
+            return
+        for match in _MARKING.finditer(window):
+            self.mark("text:" + match.group(1).lower())
 
     def image(self, where: str, data: bytes) -> None:
         if len(data) < MIN_IMAGE_BYTES:
@@ -167,7 +191,7 @@ def walk(mime: bytes, limits: Any) -> State:
             state.reason("limit:size")
             data = data[: limits.max_message_bytes]
         try:
-            msg = email.message_from_bytes(data, policy=email.policy.compat32)
+            msg = _mime.parse(data)
         except Exception:
             state.reason("parse_error")
             state.add_text("body", decode_text(data))
@@ -438,7 +462,7 @@ def _attachment(
             state.reason("limit:depth")
             return
         try:
-            inner = email.message_from_bytes(data, policy=email.policy.compat32)
+            inner = _mime.parse(data)
         except Exception:
             state.reason("parse_error")
             return
@@ -479,7 +503,7 @@ def _pkcs7(
         if depth + 1 > state.limits.max_depth:
             state.reason("limit:depth")
             return
-        inner = email.message_from_bytes(content, policy=email.policy.compat32)
+        inner = _mime.parse(content)
         _entity(state, inner, body_where, prefix, depth + 1, top=top)
         return
     if kind == cms.OID_COMPRESSED_DATA or smime_type == "compressed-data":

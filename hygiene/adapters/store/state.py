@@ -1,0 +1,566 @@
+"""The worker's state in the database: mailboxes and scope, per-user overrides, leases, delta links, cases.
+
+Every state change is committed together with its audit event (`hygiene.adapters.store.audit.append` in the same
+session), so the audit log and the state never disagree, and the next side effect starts only after both are
+durable.
+
+Leases: a worker claims mailboxes by writing ``lease_owner`` and ``lease_expires_at``. On PostgreSQL the candidate
+rows are read with ``SELECT ... FOR UPDATE SKIP LOCKED``, so two replicas never claim the same mailbox and never
+wait on each other; a dead worker's lease simply expires. SQLite has one writer at a time and no row locks: there
+the first worker to hold any live lease owns the whole database and a second one claims nothing
+(`SingleWorkerError`).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any
+
+from sqlalchemy import or_, select, update
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session, sessionmaker
+
+from hygiene.adapters.store import audit
+from hygiene.adapters.store.models import FolderSyncRow, MailboxRow, MessageCaseRow
+from hygiene.domain import audit as actions
+from hygiene.domain import states
+from hygiene.domain.mail import Mailbox
+from hygiene.errors import DatabaseError
+from hygiene.ports import Clock
+
+OPT_IN = "opt_in"
+OPT_OUT = "opt_out"
+_PLACEHOLDER = "upn:"  # user_id of a mailbox known only by UPN (an override set before the first scope refresh)
+
+
+class SingleWorkerError(DatabaseError):
+    """Another worker holds live leases on this SQLite database (SQLite allows one worker at a time)."""
+
+    def __init__(self, owner: str) -> None:
+        self.owner = owner
+        super().__init__(
+            f"another worker ({owner}) is sweeping this SQLite database; SQLite allows one worker at a time "
+            "(use PostgreSQL for several replicas)"
+        )
+
+
+class CaseConflict(DatabaseError):
+    """A case was not in the state the caller expected (another worker moved it)."""
+
+    def __init__(self, case_id: int, expected: str) -> None:
+        self.case_id = case_id
+        self.expected = expected
+        super().__init__(f"case {case_id} is no longer in state {expected}")
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimedMailbox:
+    """A mailbox this worker holds a lease on."""
+
+    id: int
+    user_id: str
+    upn: str
+
+
+@dataclass(frozen=True, slots=True)
+class FolderLink:
+    """Stored delta state of one folder."""
+
+    folder_id: str
+    well_known: str | None
+    next_link: str | None
+    delta_link: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class ScopeChange:
+    """The outcome of a scope refresh (counts only)."""
+
+    in_scope: int
+    added: int
+    removed: int
+
+
+@dataclass(frozen=True, slots=True)
+class CaseView:
+    """A case as the pipeline needs it."""
+
+    id: int
+    mailbox_id: int
+    message_id: str
+    state: str
+    mode: str
+    categories: tuple[str, ...]
+    counts: dict[str, int]
+    record_key: str | None
+    receipt: dict[str, Any] | None
+    attempts: int
+    sender_domain: str | None
+    notice_context: dict[str, Any] | None
+    received_at: datetime | None
+
+
+def _view(row: MessageCaseRow) -> CaseView:
+    return CaseView(
+        id=row.id,
+        mailbox_id=row.mailbox_id,
+        message_id=row.message_id,
+        state=row.state,
+        mode=row.mode,
+        categories=tuple(row.categories or ()),
+        counts=dict(row.counts or {}),
+        record_key=row.record_key,
+        receipt=dict(row.receipt) if row.receipt else None,
+        attempts=row.attempts or 0,
+        sender_domain=row.sender_domain,
+        notice_context=dict(row.notice_context) if row.notice_context else None,
+        received_at=row.received_at,
+    )
+
+
+def effective_in_scope(in_scope: bool, override: str | None) -> bool:
+    """Scope after the per-user override: opt-out always wins, opt-in adds a mailbox the mode leaves out."""
+    if override == OPT_OUT:
+        return False
+    return in_scope or override == OPT_IN
+
+
+class StateStore:
+    """Mailboxes, leases, delta links and cases, each change with its audit event in one transaction."""
+
+    def __init__(self, sessions: sessionmaker[Session], clock: Clock, *, hmac_key: bytes, owner: str) -> None:
+        self.sessions = sessions
+        self.clock = clock
+        self.hmac_key = hmac_key
+        self.owner = owner
+
+    def keyed_hash(self, value: str) -> str:
+        """HMAC-SHA256 of ``value`` (lower-cased, stripped) with the installation key, as hex."""
+        return hmac.new(self.hmac_key, value.strip().lower().encode(), hashlib.sha256).hexdigest()
+
+    # --- mailboxes and scope ------------------------------------------------------------------------------------
+    def refresh_scope(self, resolved: Iterable[Mailbox], *, scope_mode: str, actor: str = "worker") -> ScopeChange:
+        """Mark exactly ``resolved`` as in scope (by the mode), creating rows for new mailboxes; audited."""
+        now = self.clock.now()
+        wanted = {m.user_id: m for m in resolved}
+        by_upn = {m.upn.lower(): m for m in wanted.values()}
+        added = removed = 0
+        with self.sessions.begin() as s:
+            rows = s.scalars(select(MailboxRow)).all()
+            seen: set[str] = set()
+            for row in rows:
+                if row.user_id.startswith(_PLACEHOLDER) and row.upn in by_upn:
+                    row.user_id = by_upn[row.upn].user_id  # an override set by UPN before the user was seen
+                m = wanted.get(row.user_id)
+                before = effective_in_scope(row.in_scope, row.override)
+                row.in_scope = m is not None
+                if m is not None:
+                    seen.add(m.user_id)
+                    row.upn = m.upn.lower()
+                after = effective_in_scope(row.in_scope, row.override)
+                added += after and not before
+                removed += before and not after
+                row.updated_at = now
+            for uid, m in wanted.items():
+                if uid in seen:
+                    continue
+                row = MailboxRow(
+                    user_id=uid, upn=m.upn.lower(), in_scope=True, status="ok", created_at=now, updated_at=now
+                )
+                s.add(row)
+                added += 1
+            s.flush()
+            total = sum(effective_in_scope(r.in_scope, r.override) for r in s.scalars(select(MailboxRow)).all())
+            if added or removed:
+                audit.append(
+                    s,
+                    action=actions.SCOPE_CHANGED,
+                    ts=now,
+                    actor=actor,
+                    detail={"scope_mode": scope_mode, "added": added, "removed": removed, "in_scope": total},
+                )
+        return ScopeChange(in_scope=total, added=added, removed=removed)
+
+    def set_override(self, upn: str, override: str | None, *, actor: str, user_id: str | None = None) -> None:
+        """Opt a mailbox in or out (None clears the override); audited as opt_in / opt_out."""
+        if override not in (OPT_IN, OPT_OUT, None):
+            raise ValueError(f"override must be {OPT_IN!r}, {OPT_OUT!r} or None")
+        now = self.clock.now()
+        upn = upn.strip().lower()
+        with self.sessions.begin() as s:
+            row = s.scalars(select(MailboxRow).where(MailboxRow.upn == upn)).first()
+            if row is None and user_id is not None:
+                row = s.scalars(select(MailboxRow).where(MailboxRow.user_id == user_id)).first()
+            if row is None:
+                row = MailboxRow(
+                    user_id=user_id or f"{_PLACEHOLDER}{upn}", upn=upn, in_scope=False, created_at=now, updated_at=now
+                )
+                s.add(row)
+            previous = row.override
+            row.override = override
+            row.updated_at = now
+            s.flush()
+            action = actions.OPT_OUT if override == OPT_OUT else actions.OPT_IN
+            audit.append(
+                s,
+                action=action,
+                ts=now,
+                mailbox=upn,
+                actor=actor,
+                detail={"override": override or "none", "previous": previous or "none"},
+            )
+
+    def bind_user(self, upn: str, user_id: str) -> None:
+        """Give a mailbox known only by UPN (an opt-in set before it was seen) its Graph user id."""
+        with self.sessions.begin() as s:
+            s.execute(
+                update(MailboxRow)
+                .where(MailboxRow.upn == upn.strip().lower(), MailboxRow.user_id.startswith(_PLACEHOLDER))
+                .values(user_id=user_id, updated_at=self.clock.now())
+            )
+
+    def mailboxes(self) -> list[MailboxRow]:
+        """Every known mailbox, by UPN."""
+        with self.sessions() as s:
+            return list(s.scalars(select(MailboxRow).order_by(MailboxRow.upn)).all())
+
+    def overrides(self) -> dict[str, str]:
+        """UPN -> override for mailboxes with one."""
+        with self.sessions() as s:
+            rows = s.execute(select(MailboxRow.upn, MailboxRow.override).where(MailboxRow.override.is_not(None)))
+            return {upn: ov for upn, ov in rows}
+
+    def set_status(self, mailbox_id: int, status: str) -> None:
+        """Record a mailbox's reachability (ok | access_denied | not_found | error)."""
+        with self.sessions.begin() as s:
+            s.execute(
+                update(MailboxRow).where(MailboxRow.id == mailbox_id).values(status=status, updated_at=self.clock.now())
+            )
+
+    # --- leases -------------------------------------------------------------------------------------------------
+    def claim(
+        self, *, ttl_s: float, limit: int | None = None, only: Sequence[int] | None = None
+    ) -> list[ClaimedMailbox]:
+        """Claim in-scope mailboxes that nobody holds (or whose lease expired, or that this worker holds).
+
+        Raises:
+            SingleWorkerError: on SQLite, when another worker holds a live lease.
+        """
+        now = self.clock.now()
+        until = now + timedelta(seconds=ttl_s)
+        with self.sessions.begin() as s:
+            dialect = s.get_bind().dialect.name
+            if dialect == "sqlite":
+                other = s.execute(
+                    select(MailboxRow.lease_owner)
+                    .where(MailboxRow.lease_owner.is_not(None), MailboxRow.lease_owner != self.owner)
+                    .where(MailboxRow.lease_expires_at > now)
+                    .limit(1)
+                ).scalar()
+                if other is not None:
+                    raise SingleWorkerError(other)
+            stmt = (
+                select(MailboxRow)
+                .where(or_(MailboxRow.in_scope.is_(True), MailboxRow.override == OPT_IN))
+                .where(or_(MailboxRow.override.is_(None), MailboxRow.override != OPT_OUT))
+                .where(~MailboxRow.user_id.startswith(_PLACEHOLDER))
+                .where(
+                    or_(
+                        MailboxRow.lease_owner.is_(None),
+                        MailboxRow.lease_owner == self.owner,
+                        MailboxRow.lease_expires_at <= now,
+                    )
+                )
+                .order_by(MailboxRow.last_swept_at.asc().nulls_first(), MailboxRow.id)
+            )
+            if only is not None:
+                stmt = stmt.where(MailboxRow.id.in_(list(only)))
+            if limit is not None:
+                stmt = stmt.limit(limit)
+            if dialect == "postgresql":
+                stmt = stmt.with_for_update(skip_locked=True)
+            rows = s.scalars(stmt).all()
+            for row in rows:
+                row.lease_owner = self.owner
+                row.lease_expires_at = until
+            return [ClaimedMailbox(r.id, r.user_id, r.upn) for r in rows]
+
+    def renew(self, mailbox_id: int, *, ttl_s: float) -> bool:
+        """Extend this worker's lease; False when it was lost (expired and taken)."""
+        now = self.clock.now()
+        with self.sessions.begin() as s:
+            res = s.execute(
+                update(MailboxRow)
+                .where(MailboxRow.id == mailbox_id, MailboxRow.lease_owner == self.owner)
+                .values(lease_expires_at=now + timedelta(seconds=ttl_s))
+            )
+            return bool(res.rowcount)  # type: ignore[attr-defined]
+
+    def release(self, mailbox_id: int, *, swept: bool) -> None:
+        """Give the lease back (and note the sweep time when the mailbox was swept completely)."""
+        values: dict[str, Any] = {"lease_owner": None, "lease_expires_at": None}
+        if swept:
+            values["last_swept_at"] = self.clock.now()
+        with self.sessions.begin() as s:
+            s.execute(
+                update(MailboxRow)
+                .where(MailboxRow.id == mailbox_id, MailboxRow.lease_owner == self.owner)
+                .values(**values)
+            )
+
+    # --- delta links --------------------------------------------------------------------------------------------
+    def links(self, mailbox_id: int) -> dict[str, FolderLink]:
+        """folder_id -> stored delta state."""
+        with self.sessions() as s:
+            rows = s.scalars(select(FolderSyncRow).where(FolderSyncRow.mailbox_id == mailbox_id)).all()
+            return {r.folder_id: FolderLink(r.folder_id, r.well_known, r.next_link, r.delta_link) for r in rows}
+
+    def save_link(
+        self, mailbox_id: int, folder_id: str, *, well_known: str | None, next_link: str | None, delta_link: str | None
+    ) -> None:
+        """Persist the next link (mid-round) or the delta link (round complete) of a folder."""
+        now = self.clock.now()
+        with self.sessions.begin() as s:
+            row = s.scalars(
+                select(FolderSyncRow).where(
+                    FolderSyncRow.mailbox_id == mailbox_id, FolderSyncRow.folder_id == folder_id
+                )
+            ).first()
+            if row is None:
+                row = FolderSyncRow(mailbox_id=mailbox_id, folder_id=folder_id, well_known=well_known, resync_count=0)
+                s.add(row)
+            row.next_link = next_link
+            if delta_link is not None or next_link is None:
+                row.delta_link = delta_link
+            if delta_link is not None:
+                row.last_synced_at = now
+
+    def drop_link(self, mailbox_id: int, folder_id: str) -> None:
+        """Forget a dead delta link (410): the folder is fully resynced on the next round."""
+        with self.sessions.begin() as s:
+            row = s.scalars(
+                select(FolderSyncRow).where(
+                    FolderSyncRow.mailbox_id == mailbox_id, FolderSyncRow.folder_id == folder_id
+                )
+            ).first()
+            if row is not None:
+                row.next_link = None
+                row.delta_link = None
+                row.resync_count = (row.resync_count or 0) + 1
+
+    # --- cases --------------------------------------------------------------------------------------------------
+    def find_case(self, mailbox_id: int, message_id: str, internet_message_id: str | None = None) -> CaseView | None:
+        """The case of a message, by Graph id or (after a resync that changed ids) by internetMessageId."""
+        with self.sessions() as s:
+            row = s.scalars(
+                select(MessageCaseRow).where(
+                    MessageCaseRow.mailbox_id == mailbox_id, MessageCaseRow.message_id == message_id
+                )
+            ).first()
+            if row is None and internet_message_id:
+                row = s.scalars(
+                    select(MessageCaseRow).where(
+                        MessageCaseRow.mailbox_id == mailbox_id,
+                        MessageCaseRow.internet_message_id_hash == self.keyed_hash(internet_message_id),
+                    )
+                ).first()
+            return _view(row) if row is not None else None
+
+    def known_message_ids(self, mailbox_id: int, message_ids: Sequence[str]) -> set[str]:
+        """Which of ``message_ids`` already have a case (one query per delta page)."""
+        if not message_ids:
+            return set()
+        with self.sessions() as s:
+            rows = s.scalars(
+                select(MessageCaseRow.message_id).where(
+                    MessageCaseRow.mailbox_id == mailbox_id, MessageCaseRow.message_id.in_(list(message_ids))
+                )
+            )
+            return set(rows)
+
+    def open_case(
+        self,
+        *,
+        mailbox_id: int,
+        mailbox: str,
+        message_id: str,
+        internet_message_id: str | None,
+        state: str,
+        mode: str,
+        action: str,
+        detail: dict[str, Any],
+        categories: Sequence[str] = (),
+        counts: dict[str, int] | None = None,
+        confidence: float | None = None,
+        encrypted: bool = False,
+        incomplete: bool = False,
+        language: str | None = None,
+        sender: str | None = None,
+        received_at: datetime | None = None,
+        notice_context: dict[str, Any] | None = None,
+    ) -> tuple[CaseView, bool]:
+        """Create the case of a classified message with its audit event; idempotent.
+
+        Returns ``(case, created)``: an existing case for the same message is returned unchanged with False.
+        """
+        states.check_transition(states.CLASSIFIED, state)
+        existing = self.find_case(mailbox_id, message_id, internet_message_id)
+        if existing is not None:
+            return existing, False
+        now = self.clock.now()
+        domain = sender.rsplit("@", 1)[1].lower() if sender and "@" in sender else None
+        try:
+            with self.sessions.begin() as s:
+                row = MessageCaseRow(
+                    mailbox_id=mailbox_id,
+                    message_id=message_id,
+                    internet_message_id_hash=self.keyed_hash(internet_message_id) if internet_message_id else None,
+                    state=state,
+                    mode=mode,
+                    categories=list(categories),
+                    counts=dict(counts or {}),
+                    confidence=confidence,
+                    encrypted=encrypted,
+                    incomplete=incomplete,
+                    language=language,
+                    sender_hash=self.keyed_hash(sender) if sender else None,
+                    sender_domain=domain,
+                    attempts=0,
+                    notice_context=notice_context,
+                    received_at=received_at,
+                    created_at=now,
+                    updated_at=now,
+                )
+                s.add(row)
+                s.flush()
+                audit.append(
+                    s,
+                    action=action,
+                    ts=now,
+                    mailbox=mailbox,
+                    case_id=row.id,
+                    sender_domain=domain,
+                    categories=categories,
+                    detail=detail,
+                )
+                view = _view(row)
+        except IntegrityError:  # another worker created it meanwhile
+            existing = self.find_case(mailbox_id, message_id, internet_message_id)
+            if existing is None:
+                raise
+            return existing, False
+        return view, True
+
+    def advance(
+        self,
+        case: CaseView,
+        target: str,
+        *,
+        mailbox: str,
+        action: str | None,
+        detail: dict[str, Any] | None = None,
+        **fields: Any,
+    ) -> CaseView:
+        """Move ``case`` to ``target`` (checked against the machine) with its audit event, in one transaction.
+
+        Raises:
+            IllegalTransition: the machine does not allow it.
+            CaseConflict: the stored state is not ``case.state`` any more.
+        """
+        states.check_transition(case.state, target)
+        now = self.clock.now()
+        values = {"state": target, "updated_at": now, "last_error": None, "next_attempt_at": None, **fields}
+        with self.sessions.begin() as s:
+            res = s.execute(
+                update(MessageCaseRow)
+                .where(MessageCaseRow.id == case.id, MessageCaseRow.state == case.state)
+                .values(**values)
+            )
+            if not res.rowcount:  # type: ignore[attr-defined]
+                raise CaseConflict(case.id, case.state)
+            if action is not None:
+                audit.append(
+                    s,
+                    action=action,
+                    ts=now,
+                    mailbox=mailbox,
+                    case_id=case.id,
+                    sender_domain=case.sender_domain,
+                    categories=case.categories,
+                    detail=detail,
+                )
+            row = s.get(MessageCaseRow, case.id)
+            assert row is not None
+            s.refresh(row)
+            return _view(row)
+
+    def record_failure(
+        self, case: CaseView, *, mailbox: str, stage: str, error: BaseException, retry_in_s: float, give_up: bool
+    ) -> CaseView:
+        """Count a failed step (audited as ``error``); after the retry budget the case becomes ``failed``."""
+        now = self.clock.now()
+        attempts = case.attempts + 1
+        err = type(error).__name__
+        values: dict[str, Any] = {
+            "attempts": attempts,
+            "last_error": err[:255],
+            "next_attempt_at": now + timedelta(seconds=retry_in_s),
+            "updated_at": now,
+        }
+        if give_up:
+            states.check_transition(case.state, states.FAILED)
+            values["state"] = states.FAILED
+            values["next_attempt_at"] = None
+        detail: dict[str, Any] = {"stage": stage, "error_class": err, "attempts": attempts}
+        status = getattr(error, "status", None)
+        if isinstance(status, int):
+            detail["status"] = status
+        with self.sessions.begin() as s:
+            s.execute(update(MessageCaseRow).where(MessageCaseRow.id == case.id).values(**values))
+            audit.append(
+                s,
+                action=actions.ERROR,
+                ts=now,
+                mailbox=mailbox,
+                case_id=case.id,
+                sender_domain=case.sender_domain,
+                categories=case.categories,
+                detail=detail,
+            )
+            row = s.get(MessageCaseRow, case.id)
+            assert row is not None
+            s.refresh(row)
+            return _view(row)
+
+    def active_cases(self, mailbox_id: int) -> list[CaseView]:
+        """Cases of a mailbox with steps left and due now (resumed at the start of each sweep)."""
+        now = self.clock.now()
+        with self.sessions() as s:
+            rows = s.scalars(
+                select(MessageCaseRow)
+                .where(MessageCaseRow.mailbox_id == mailbox_id)
+                .where(MessageCaseRow.state.not_in(list(states.TERMINAL)))
+                .where(or_(MessageCaseRow.next_attempt_at.is_(None), MessageCaseRow.next_attempt_at <= now))
+                .order_by(MessageCaseRow.id)
+            ).all()
+            return [_view(r) for r in rows]
+
+    def case(self, case_id: int) -> CaseView | None:
+        """One case by id."""
+        with self.sessions() as s:
+            row = s.get(MessageCaseRow, case_id)
+            return _view(row) if row is not None else None
+
+    def mailbox_event(self, action: str, *, mailbox: str, detail: dict[str, Any]) -> None:
+        """Audit a per-mailbox event that changes no case (housekeeping)."""
+        with self.sessions.begin() as s:
+            audit.append(s, action=action, ts=self.clock.now(), mailbox=mailbox, detail=detail)
+
+    def sweep_event(self, action: str, detail: dict[str, Any], *, actor: str = "worker") -> None:
+        """Audit a sweep_started / sweep_finished event (counts only)."""
+        with self.sessions.begin() as s:
+            audit.append(s, action=action, ts=self.clock.now(), actor=actor, detail=detail)

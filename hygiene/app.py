@@ -1,0 +1,129 @@
+"""The composition root: `App.from_settings(settings)` wires settings to adapters, the store and the pipeline.
+
+Nothing else in hygiene constructs adapters for the worker; tests pass ``transport`` (an httpx transport), a
+``clock`` or a ``step_hook`` to reach inside without monkeypatching.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import uuid
+from dataclasses import dataclass
+from typing import Any
+
+import httpx
+from sqlalchemy import Engine
+from sqlalchemy.orm import Session, sessionmaker
+
+from hygiene.adapters.graph import GraphGateway, RetryPolicy, build_gateway
+from hygiene.adapters.records import build_archive
+from hygiene.adapters.store.state import StateStore
+from hygiene.clock import SystemClock
+from hygiene.pipeline import Pipeline, StepHook
+from hygiene.ports import Clock, RecordsArchive
+from hygiene.settings import Settings
+
+
+def open_db(settings: Settings, *, create: bool = False) -> tuple[Engine, sessionmaker[Session]]:
+    """The database of ``settings`` (`hygiene.db.open_database`; ``create`` migrates it to head first)."""
+    try:
+        from hygiene.db import open_database
+    except ImportError:  # foundation's db module not installed yet: plain engine, schema from the models
+        from sqlalchemy import create_engine, event
+
+        from hygiene.adapters.store.models import Base
+
+        url = settings.database.url
+        engine = create_engine(url, echo=settings.database.echo)
+        if url.startswith("sqlite"):
+
+            @event.listens_for(engine, "connect")
+            def _pragmas(conn: Any, _record: Any) -> None:
+                cur = conn.cursor()
+                cur.execute("PRAGMA journal_mode=WAL")
+                cur.execute("PRAGMA foreign_keys=ON")
+                cur.execute("PRAGMA busy_timeout=30000")
+                cur.close()
+
+        if create:
+            Base.metadata.create_all(engine)
+        return engine, sessionmaker(engine, expire_on_commit=False)
+    return open_database(settings, create=create)
+
+
+def worker_id() -> str:
+    """A lease owner name unique to this process: host, pid and a random suffix."""
+    return f"{socket.gethostname()[:64]}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
+
+
+def build_classifier(settings: Settings) -> Any:
+    """The detector for ``[detection]`` (`hygiene.domain.classify.Classifier`)."""
+    from hygiene.domain.classify import Classifier
+
+    return Classifier.from_settings(settings.detection)
+
+
+def build_notifier(settings: Settings, gateway: GraphGateway, sessions: sessionmaker[Session], clock: Clock) -> Any:
+    """The sender notice component (`hygiene.notices.Notifier`), or None when ``[notice] enabled = false``."""
+    if not settings.notice.enabled:
+        return None
+    from hygiene.notices import Notifier
+
+    return Notifier(settings, gateway, sessions, clock, settings.hmac_key_bytes())
+
+
+@dataclass
+class App:
+    """Everything the worker runs on, built once per process."""
+
+    settings: Settings
+    engine: Engine
+    sessions: sessionmaker[Session]
+    clock: Clock
+    gateway: GraphGateway
+    store: StateStore
+    archive: RecordsArchive | None
+    pipeline: Pipeline
+
+    @classmethod
+    def from_settings(
+        cls,
+        settings: Settings,
+        *,
+        clock: Clock | None = None,
+        transport: httpx.AsyncBaseTransport | None = None,
+        retry: RetryPolicy | None = None,
+        create_db: bool = False,
+        owner: str | None = None,
+        step_hook: StepHook | None = None,
+        classifier: Any = None,
+    ) -> App:
+        """Wire the worker for ``settings``.
+
+        Raises:
+            ConfigError: a setting is unusable (names the key).
+            SchemaMismatchError: the database is not at the migration head (run ``hygiene db upgrade``).
+        """
+        clock = clock or SystemClock()
+        engine, sessions = open_db(settings, create=create_db)
+        gateway = build_gateway(settings, transport=transport, retry=retry)
+        store = StateStore(sessions, clock, hmac_key=settings.hmac_key_bytes(), owner=owner or worker_id())
+        archive = build_archive(settings, clock=clock)
+        notifier = build_notifier(settings, gateway, sessions, clock) if settings.actions.mode == "enforce" else None
+        pipeline = Pipeline(
+            settings,
+            gateway=gateway,
+            store=store,
+            classifier=classifier if classifier is not None else build_classifier(settings),
+            archive=archive,
+            notifier=notifier,
+            clock=clock,
+            step_hook=step_hook,
+        )
+        return cls(settings, engine, sessions, clock, gateway, store, archive, pipeline)
+
+    async def aclose(self) -> None:
+        """Close the Graph client and dispose of the database engine."""
+        await self.gateway.aclose()
+        self.engine.dispose()

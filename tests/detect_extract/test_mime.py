@@ -1,0 +1,64 @@
+"""The fast MIME reader builds the same tree as the stdlib parser, and falls back to it on malformed input."""
+
+from __future__ import annotations
+
+import email
+import email.policy
+from email.message import Message
+
+import pytest
+
+from hygiene.domain.extract import _mime
+from tests.detect_extract.conftest import attach, make_docx, message, to_bytes
+
+
+def shape(msg: Message) -> list:
+    out: list = [msg.get_content_type(), msg.items()]
+    payload = msg.get_payload()
+    if msg.get_content_type() == "message/delivery-status":  # ignored by extraction; the stdlib splits it up
+        return out
+    if isinstance(payload, list):
+        out.extend(shape(child) for child in payload)
+    else:
+        out.append(msg.get_payload(decode=True))
+    return out
+
+
+def stdlib(raw: bytes) -> Message:
+    return email.message_from_bytes(raw, policy=email.policy.compat32)
+
+
+def built_messages() -> list[bytes]:
+    nested = message("inner")
+    attach(nested, make_docx("x"), "a.docx")
+    outer = message("outer", html="<p>outer</p>")
+    outer.add_attachment(nested)
+    attach(outer, "æøå".encode(), "t.txt", "text", "plain")
+    return [to_bytes(outer), to_bytes(message("plain")), to_bytes(outer).replace(b"\r\n", b"\n")]
+
+
+def test_same_tree_as_stdlib_on_the_corpus(corpus_path):
+    for path in sorted((corpus_path / "messages").glob("*.eml")):
+        raw = path.read_bytes()
+        assert shape(_mime.parse(raw)) == shape(stdlib(raw)), path.name
+
+
+@pytest.mark.parametrize("raw", built_messages())
+def test_same_tree_as_stdlib_on_built_messages(raw):
+    assert shape(_mime.parse(raw)) == shape(stdlib(raw))
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        b"Content-Type: multipart/mixed; boundary=b\r\n\r\n--b\r\nContent-Type: text/plain\r\n\r\nno close\r\n",
+        b"Content-Type: multipart/mixed; boundary=b\r\n\r\nno delimiter at all\r\n",
+        b"Content-Type: multipart/mixed\r\n\r\n--b\r\n\r\nno boundary parameter\r\n",
+        b"\r\nno headers",
+        b"Subject: only headers\r\n",
+        b"Subject: x\r\nnot a header line\r\n\r\nbody",
+        b"Content-Type: multipart/mixed; boundary=b\r\n\r\n--bx\r\nnot a delimiter\r\n--b\r\n\r\nreal\r\n--b--\r\n",
+    ],
+)
+def test_malformed_input_matches_stdlib_or_falls_back(raw):
+    assert shape(_mime.parse(raw)) == shape(stdlib(raw))
