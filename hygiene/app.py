@@ -59,16 +59,23 @@ def worker_id() -> str:
 
 def build_classifier(settings: Settings) -> Any:
     """The detector for ``[detection]`` (`hygiene.domain.classify.Classifier`)."""
+    from hygiene.adapters.ocr import build_reader
     from hygiene.domain.classify import Classifier
 
-    return Classifier.from_settings(settings.detection)
+    return Classifier.from_settings(settings.detection, ocr=build_reader(settings.detection))
 
 
 def build_notifier(settings: Settings, gateway: GraphGateway, sessions: sessionmaker[Session], clock: Clock) -> Any:
     """The sender notice component (`hygiene.notices.Notifier`), or None when ``[notice] enabled = false``."""
     if not settings.notice.enabled:
         return None
-    from hygiene.notices import Notifier
+    try:
+        from hygiene.notices import Notifier
+    except ImportError:  # the notice component is not installed: cases wait at "purged" and are retried
+        import structlog
+
+        structlog.get_logger("hygiene.app").warning("notifier_unavailable")
+        return None
 
     return Notifier(settings, gateway, sessions, clock, settings.hmac_key_bytes())
 

@@ -62,8 +62,9 @@ _NOTICE_HEADERS = (
     "x-auto-response-suppress",
 )
 
-# Hook for crash tests: called with the state a case is about to enter, before its side effect runs.
-StepHook = Callable[[str], None]
+# Hook for crash tests: called with the state a case is about to enter and the phase: "before" its side effect
+# runs, and "after" the side effect, before the new state is committed.
+StepHook = Callable[[str, str], None]
 
 
 @dataclass
@@ -434,6 +435,11 @@ class Pipeline:
         if created or states.is_active(case.state):
             await self.drive(case, mb, work, stats)
 
+    def _commit(self, case: CaseView, target: str, **kw: Any) -> CaseView:
+        if self.step_hook is not None:
+            self.step_hook(target, "after")
+        return self.store.advance(case, target, **kw)
+
     def _classify(self, mime: bytes) -> tuple[Any, Verdict]:
         from hygiene.domain.extract import extract
 
@@ -448,7 +454,7 @@ class Pipeline:
             if target is None or self.stopping:
                 return case
             if self.step_hook is not None:
-                self.step_hook(target)
+                self.step_hook(target, "before")
             try:
                 case = await self._step(case, target, mb, work, stats)
             except CaseConflict:
@@ -478,7 +484,7 @@ class Pipeline:
             fields: dict[str, Any] = {}
             if case.notice_context is not None:
                 fields["notice_context"] = None
-            return self.store.advance(case, target, mailbox=upn, action=None, **fields)
+            return self._commit(case, target, mailbox=upn, action=None, **fields)
         if target == states.FLAGGED:
             await self.gateway.mark(
                 upn,
@@ -487,7 +493,7 @@ class Pipeline:
                 flag=self.settings.actions.set_followup_flag,
             )
             stats.flagged += 1
-            return self.store.advance(case, target, mailbox=upn, action=actions.FLAGGED, detail={"mode": case.mode})
+            return self._commit(case, target, mailbox=upn, action=actions.FLAGGED, detail={"mode": case.mode})
         if target == states.ARCHIVED:
             assert self.archive is not None
             if work.mime is None:
@@ -513,7 +519,7 @@ class Pipeline:
             if not await self.archive.verify(receipt):
                 raise RecordMismatchError(f"record {receipt.key} does not match its receipt")
             stats.archived += 1
-            return self.store.advance(
+            return self._commit(
                 case,
                 target,
                 mailbox=upn,
@@ -536,11 +542,11 @@ class Pipeline:
         if target == states.DELETED:
             await self.gateway.delete(upn, case.message_id)
             stats.deleted += 1
-            return self.store.advance(case, target, mailbox=upn, action=actions.DELETED, detail={"mode": case.mode})
+            return self._commit(case, target, mailbox=upn, action=actions.DELETED, detail={"mode": case.mode})
         if target == states.PURGED:
             await self.gateway.permanent_delete(upn, case.message_id)
             stats.purged += 1
-            return self.store.advance(case, target, mailbox=upn, action=actions.PURGED, detail={"mode": case.mode})
+            return self._commit(case, target, mailbox=upn, action=actions.PURGED, detail={"mode": case.mode})
         if target == states.NOTICED:
             if self.notifier is None:
                 raise NoticeError("the notice component (hygiene.notices) is not installed")
@@ -558,7 +564,7 @@ class Pipeline:
                 stats.notices_sent += 1
             elif status == "suppressed":
                 stats.notices_suppressed += 1
-            return self.store.advance(case, target, mailbox=upn, action=None, notice_context=None)
+            return self._commit(case, target, mailbox=upn, action=None, notice_context=None)
         raise states.IllegalTransition(case.state, target)
 
 
