@@ -59,9 +59,10 @@ def worker_id() -> str:
 
 def build_classifier(settings: Settings) -> Any:
     """The detector for ``[detection]`` (`hygiene.domain.classify.Classifier`)."""
+    from hygiene.adapters.ocr import build_reader
     from hygiene.domain.classify import Classifier
 
-    return Classifier.from_settings(settings.detection)
+    return Classifier.from_settings(settings.detection, ocr=build_reader(settings.detection))
 
 
 def build_notifier(settings: Settings, gateway: GraphGateway, sessions: sessionmaker[Session], clock: Clock) -> Any:

@@ -153,6 +153,15 @@ class DetectionSettings(Section):
     max_depth: Annotated[int, Field(ge=1, le=50)] = 8
     max_pdf_pages: Annotated[int, Field(ge=1)] = 200
     time_budget_s: Annotated[float, Field(gt=0)] = 10.0
+    # OCR of images, scanned PDF pages and images in documents (issue 13; needs the tesseract-ocr packages).
+    # Disabled or not installed: images are reported as unread content ("image not read"), never as clean.
+    ocr_enabled: bool = True
+    ocr_languages: Annotated[str, Field(pattern=r"^[a-z_]{3,8}(\+[a-z_]{3,8})*$")] = "nor+swe+dan+fin+eng"
+    ocr_max_images: Annotated[int, Field(ge=0, le=1000)] = 20
+    ocr_max_pixels: Annotated[int, Field(ge=10_000)] = 40_000_000
+    ocr_time_budget_s: Annotated[float, Field(gt=0)] = 60.0
+    ocr_workers: Annotated[int, Field(ge=1, le=64)] = 2
+    ocr_cache_entries: Annotated[int, Field(ge=0)] = 4096
 
     @model_validator(mode="after")
     def _known_threshold_keys(self) -> DetectionSettings:

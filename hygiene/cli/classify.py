@@ -17,6 +17,7 @@ from typing import Any
 import orjson
 import typer
 
+from hygiene.adapters.ocr import build_reader
 from hygiene.cli.common import state
 from hygiene.domain.classify import CATEGORY_ORDER, Classifier
 from hygiene.domain.extract import extract
@@ -115,7 +116,7 @@ def classify_command(
     """Classify .eml files with the detector and print one verdict per message."""
     detection = state(ctx).settings().detection
     try:
-        classifier = Classifier.from_settings(detection)
+        classifier = Classifier.from_settings(detection, ocr=build_reader(detection))
     except (OSError, ValueError) as exc:
         raise ConfigError([f"detection.rules_file: {exc}"]) from None
     files = list(eml_files(paths))

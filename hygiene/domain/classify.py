@@ -9,10 +9,12 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Mapping
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from hygiene.domain.extract import Extraction, Limits, extract
 from hygiene.domain.extract.html import html_to_text
+from hygiene.domain.ocr import ImageReader, OcrOutcome, quality_factor
 from hygiene.domain.text import TextPart
 from hygiene.domain.verdict import Finding, Verdict
 
@@ -42,6 +44,9 @@ class Classifier:
     ``min_confidence`` is the default threshold a finding must reach; ``thresholds`` overrides it per category;
     categories in ``disabled`` are ignored. A message is sensitive when at least one enabled category has a finding
     at or above its threshold and the message is not encrypted; encrypted messages are never sensitive.
+
+    ``ocr`` (optional) reads the message's images; its text is detected like any other part, at ``where`` + " (ocr)",
+    with confidences scaled by the OCR quality. Without it, images stay "image not read" (incomplete).
     """
 
     def __init__(
@@ -52,6 +57,7 @@ class Classifier:
         min_confidence: float = 0.5,
         thresholds: Mapping[str, float] | None = None,
         disabled: Iterable[str] = (),
+        ocr: ImageReader | None = None,
     ) -> None:
         from hygiene.domain import detect as _detect
 
@@ -61,10 +67,13 @@ class Classifier:
         self.min_confidence = float(min_confidence)
         self.thresholds = dict(thresholds or {})
         self.disabled = frozenset(disabled)
+        self.ocr = ocr
 
     @classmethod
-    def from_settings(cls, detection: Any) -> Classifier:
+    def from_settings(cls, detection: Any, *, ocr: ImageReader | None = None) -> Classifier:
         """A classifier for the ``[detection]`` settings section (`hygiene.settings.DetectionSettings`).
+
+        ``ocr`` is the image reader a composition root built (`hygiene.adapters.ocr.build_reader`), or None.
 
         Raises:
             ValueError: the rules file named by ``detection.rules_file`` is missing or malformed (the message names the
@@ -78,6 +87,7 @@ class Classifier:
             min_confidence=detection.min_confidence,
             thresholds=detection.thresholds,
             disabled=detection.disabled_categories,
+            ocr=ocr,
         )
 
     def threshold(self, category: str) -> float:
@@ -91,7 +101,11 @@ class Classifier:
     def classify_extraction(self, extraction: Extraction) -> Verdict:
         """The verdict for an already extracted message (the CLI and benchmarks time the two steps apart)."""
         reasons = list(extraction.incomplete_reasons)
-        language = self._language(extraction.parts)
+        parts = extraction.parts
+        factors: dict[str, float] = {}
+        if extraction.images and self.ocr is not None and not extraction.encrypted:
+            parts, factors = self._read_images(extraction, reasons)
+        language = self._language(parts)
         if extraction.encrypted:
             return Verdict(
                 sensitive=False,
@@ -102,10 +116,12 @@ class Classifier:
                 markings=extraction.markings,
             )
         try:
-            raw = self._detect.detect(extraction.parts, self.rules, language=language)
+            raw = self._detect.detect(parts, self.rules, language=language)
         except Exception:  # a detector bug must not stop a sweep, nor pass silently
             raw = []
             reasons.append("error:detect")
+        if factors:
+            raw = [replace(f, confidence=f.confidence * factors[f.where]) if f.where in factors else f for f in raw]
         findings = tuple(
             finding
             for finding in raw
@@ -125,6 +141,21 @@ class Classifier:
             markings=extraction.markings,
             counts={category: counts[category] for category in categories},
         )
+
+    def _read_images(self, extraction: Extraction, reasons: list[str]) -> tuple[tuple[TextPart, ...], dict[str, float]]:
+        """OCR text as extra parts; "image not read" stays only if some image was not read."""
+        assert self.ocr is not None
+        try:
+            outcome = self.ocr.read(extraction.images)
+        except Exception:
+            outcome = OcrOutcome(reasons=("image not read", "ocr:error"))
+        if "limit:images" not in reasons and "image not read" not in outcome.reasons:
+            reasons[:] = [reason for reason in reasons if reason != "image not read"]
+        for reason in outcome.reasons:
+            if reason not in reasons:
+                reasons.append(reason)
+        parts = extraction.parts + tuple(TextPart(text.where, text.text) for text in outcome.texts)
+        return parts, {text.where: quality_factor(text.confidence) for text in outcome.texts}
 
     def needs_mime(self, *, subject: str, body: str | None, has_attachments: bool) -> bool:
         """Prescreen from Graph delta fields: False only when downloading the MIME cannot change the verdict.

@@ -365,7 +365,7 @@ def read_pdf(data: bytes, *, max_pages: int, deadline: float, max_images: int = 
                 if len(result.images) >= max_images:
                     break
                 try:
-                    result.images.append((f"#page{index + 1}", image.data))
+                    result.images.append(("", image.data))
                 except Exception:  # noqa: S112 - an undecodable image stays unread; the reason is reported
                     continue
     if unread_images:

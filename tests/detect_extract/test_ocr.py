@@ -1,0 +1,144 @@
+"""OCR (issue 13): generated images with text are read; bounds, cache and unavailability are reported."""
+
+from __future__ import annotations
+
+import io
+import os
+import random
+import shutil
+
+import pytest
+
+from hygiene.adapters.ocr import TesseractReader, build_reader
+from hygiene.domain.ocr import OCR_SUFFIX
+from tests.detect_extract.conftest import FNR
+
+if shutil.which("tesseract") is None:
+    if os.environ.get("CI"):
+        pytest.fail("tesseract is not installed; .ci/run installs tesseract-ocr", pytrace=False)
+    pytest.skip("tesseract is not installed", allow_module_level=True)
+
+from PIL import Image, ImageDraw, ImageFilter, ImageFont
+
+FONT_FILES = [
+    "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
+    "/usr/share/fonts/truetype/liberation/LiberationSerif-Regular.ttf",
+    "/usr/share/fonts/truetype/liberation/LiberationMono-Regular.ttf",
+]
+
+
+def font(size: int, index: int = 0):
+    available = [path for path in FONT_FILES if os.path.exists(path)]
+    if available:
+        return ImageFont.truetype(available[index % len(available)], size)
+    return ImageFont.load_default(size=size)  # Pillow's bundled font: always there
+
+
+def render(
+    lines: list[str], *, size: int = 30, font_index: int = 0, rotate: int = 0, noise: float = 0.0, fmt: str = "PNG"
+) -> bytes:
+    """Black text on white, like a photographed or scanned note; optional rotation and salt-and-pepper noise."""
+    face = font(size, font_index)
+    image = Image.new("L", (40 + size * 24, 40 + len(lines) * size * 2), 255)
+    draw = ImageDraw.Draw(image)
+    for i, line in enumerate(lines):
+        draw.text((20, 20 + i * size * 2), line, fill=0, font=face)
+    if noise:
+        rng = random.Random(1)
+        pixels = image.load()
+        for _ in range(int(image.width * image.height * noise)):
+            pixels[rng.randrange(image.width), rng.randrange(image.height)] = rng.choice((0, 255))
+        image = image.filter(ImageFilter.MedianFilter(1))
+    if rotate:
+        image = image.rotate(rotate, expand=True, fillcolor=255)
+    out = io.BytesIO()
+    image.convert("RGB").save(out, format=fmt)
+    return out.getvalue()
+
+
+def digits(text: str) -> str:
+    return "".join(ch for ch in text if ch.isdigit())
+
+
+@pytest.fixture(scope="module")
+def reader():
+    reader = TesseractReader(workers=2, time_budget_s=120)
+    assert reader.available()
+    yield reader
+    reader.close()
+
+
+@pytest.mark.parametrize(
+    ("size", "font_index", "rotate", "noise", "fmt"),
+    [(30, 0, 0, 0.0, "PNG"), (22, 1, 0, 0.01, "JPEG"), (34, 2, 180, 0.0, "PNG"), (26, 0, 90, 0.0, "TIFF")],
+)
+def test_generated_images_are_read(reader, size, font_index, rotate, noise, fmt):
+    image = render(
+        [f"Fodselsnummer: {FNR[:6]} {FNR[6:]}", "Diagnose: diabetes"],
+        size=size,
+        font_index=font_index,
+        rotate=rotate,
+        noise=noise,
+        fmt=fmt,
+    )
+    outcome = reader.read([("attachment:skann.png", image)])
+    assert outcome.reasons == ()
+    [text] = outcome.texts
+    assert text.where == "attachment:skann.png" + OCR_SUFFIX
+    assert FNR in digits(text.text)
+    assert "diabetes" in text.text.lower()
+    assert 0.0 < text.confidence <= 1.0
+
+
+def test_results_are_cached_by_content(reader):
+    image = render(["Kontonummer 1234 56 78903"], size=28)
+    first = reader.read([("attachment:a.png", image)])
+    hits = reader.cache_hits
+    second = reader.read([("attachment:b.png", image)])
+    assert reader.cache_hits == hits + 1
+    assert [t.text for t in second.texts] == [t.text for t in first.texts]
+    assert second.texts[0].where == "attachment:b.png" + OCR_SUFFIX
+
+
+def test_bounds_are_reported():
+    image = render(["tekst"], size=20)
+    small = TesseractReader(max_images=1, max_pixels=10_000, time_budget_s=60, cache_entries=0)
+    try:
+        outcome = small.read([("attachment:a.png", image), ("attachment:b.png", image)])
+        assert "limit:images" in outcome.reasons
+        assert "limit:image_pixels" in outcome.reasons
+        assert "image not read" in outcome.reasons
+    finally:
+        small.close()
+    hurried = TesseractReader(time_budget_s=1e-6, cache_entries=0)
+    try:
+        assert "limit:ocr_time" in hurried.read([("attachment:a.png", image)]).reasons
+    finally:
+        hurried.close()
+
+
+def test_undecodable_image_is_unread(reader):
+    outcome = reader.read([("attachment:x.png", b"\x89PNG\r\n\x1a\n" + b"\x00" * 500)])
+    assert outcome.texts == ()
+    assert "image not read" in outcome.reasons
+
+
+def test_missing_language_data_means_unavailable():
+    reader = TesseractReader(languages="xyz")
+    try:
+        assert not reader.available()
+        outcome = reader.read([("attachment:a.png", render(["x"]))])
+        assert outcome.reasons == ("image not read", "ocr:unavailable")
+    finally:
+        reader.close()
+
+
+def test_build_reader_follows_settings():
+    from hygiene.settings import DetectionSettings
+
+    assert build_reader(DetectionSettings(ocr_enabled=False)) is None
+    reader = build_reader(DetectionSettings(ocr_max_images=3, ocr_languages="nor+eng"))
+    assert reader is not None
+    assert reader.max_images == 3
+    assert reader.languages == "nor+eng"
+    reader.close()
