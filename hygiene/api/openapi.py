@@ -342,7 +342,8 @@ def openapi_document() -> dict[str, Any]:
             "title": "hygiene audit API",
             "version": _version,
             "description": "Read-only access to the tamper-evident audit log. Every /api route needs "
-            "`Authorization: Bearer <[audit] api_token>`.",
+            "`Authorization: Bearer <token>`: the configured [audit] api_token, or an Entra ID access token for "
+            "the app registration [audit] entra_client_id carrying the app role [audit] entra_required_role.",
         },
         "paths": paths,
         "components": {

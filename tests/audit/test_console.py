@@ -228,3 +228,23 @@ def test_overview_lists_open_breaches_by_deadline(client, sessions):
     assert '<tr class="urgent">' in table
     assert ">12.0<" in table  # 72 - 60 hours left
     assert ">70.0<" in table
+
+
+def test_every_ui_text_exists_in_bokmal_and_english():
+    from hygiene.api.i18n import TEXTS
+
+    assert set(TEXTS["nb"]) == set(TEXTS["en"])
+    assert all(TEXTS["nb"][k] for k in TEXTS["nb"])
+
+
+def test_every_text_key_used_by_a_template_exists():
+    from pathlib import Path
+
+    from hygiene.api.i18n import TEXTS
+
+    templates = Path(__file__).resolve().parents[2] / "hygiene" / "api" / "templates"
+    used = set()
+    for path in templates.glob("*.html"):
+        used |= set(re.findall(r"""\bt\(\s*["']([a-z0-9_]+)["']""", path.read_text()))
+    assert used
+    assert used <= set(TEXTS["en"]), used - set(TEXTS["en"])

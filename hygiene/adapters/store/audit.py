@@ -185,6 +185,7 @@ def event_dict(row: AuditEventRow) -> dict[str, Any]:
 
 
 def _filtered(stmt: Select[Any], flt: AuditFilter) -> Select[Any]:
+    """``stmt`` restricted to the events matching ``flt``."""
     if flt.since is not None:
         stmt = stmt.where(AuditEventRow.ts >= utc(flt.since))
     if flt.until is not None:
@@ -414,6 +415,20 @@ def prune_expired(session: Session, retention_days: int, *, now: datetime | None
     return prune(session, retention_cutoff(now, retention_days), now=now, retention_days=retention_days)
 
 
+def first_id_since(session: Session, since: datetime) -> int:
+    """The smallest id of the events at or after ``since`` (max id + 1 when there are none).
+
+    Turns a time window into an id range, so filters on the ``(action, id)`` indexes read only the window's rows.
+    ``id + 0`` keeps the database from answering ``min(id)`` by walking the primary key from the start until a
+    row matches (slow when the window is recent); instead it reads the ``ts`` index range.
+    """
+    first = session.execute(select(func.min(AuditEventRow.id + 0)).where(AuditEventRow.ts >= utc(since))).scalar()
+    if first is not None:
+        return int(first)
+    last = session.execute(select(func.max(AuditEventRow.id))).scalar()
+    return (last or 0) + 1
+
+
 # --- monthly report -----------------------------------------------------------------------------------------------
 @dataclass
 class Report:
@@ -469,14 +484,17 @@ def report(session: Session, since: datetime, until: datetime) -> Report:
     """Aggregate the events with ``since <= ts < until`` (grouped in the database; errors by their class/code)."""
     rep = Report(utc(since), utc(until))
     flt = AuditFilter(since=since, until=until)
-    by_action = session.execute(
-        _filtered(select(AuditEventRow.action, func.count()), flt).group_by(AuditEventRow.action)
-    ).all()
+    low_id = first_id_since(session, since)  # turns the month into an id range on the (action, id) index
+
+    def scoped(stmt: Select[Any]) -> Select[Any]:
+        return _filtered(stmt, flt).where(AuditEventRow.id >= low_id)
+
+    by_action = session.execute(scoped(select(AuditEventRow.action, func.count())).group_by(AuditEventRow.action)).all()
     rep.per_action = {a: n for a, n in sorted(by_action)}
     rep.total = sum(rep.per_action.values())
     cats: Counter[str] = Counter()
     for column, n in session.execute(
-        _filtered(select(AuditEventRow.categories, func.count()), flt)
+        scoped(select(AuditEventRow.categories, func.count()))
         .where(AuditEventRow.action == "detected")
         .group_by(AuditEventRow.categories)
     ).all():
@@ -485,7 +503,7 @@ def report(session: Session, since: datetime, until: datetime) -> Report:
     rep.per_category = dict(sorted(cats.items()))
     per_mailbox: dict[str, dict[str, int]] = {}
     for mailbox, action, n in session.execute(
-        _filtered(select(AuditEventRow.mailbox, AuditEventRow.action, func.count()), flt).group_by(
+        scoped(select(AuditEventRow.mailbox, AuditEventRow.action, func.count())).group_by(
             AuditEventRow.mailbox, AuditEventRow.action
         )
     ).all():
@@ -497,7 +515,7 @@ def report(session: Session, since: datetime, until: datetime) -> Report:
         kinds[str(detail.get("error_class") or detail.get("error") or detail.get("code") or "unspecified")] += 1
     rep.errors = dict(sorted(kinds.items()))
     rep.error_events = sum(kinds.values())
-    bounds = session.execute(_filtered(select(func.min(AuditEventRow.id), func.max(AuditEventRow.id)), flt)).first()
+    bounds = session.execute(scoped(select(func.min(AuditEventRow.id), func.max(AuditEventRow.id)))).first()
     if bounds is not None and bounds[1] is not None:
         rep.first_id, rep.last_id = bounds
         rep.last_hash = session.execute(

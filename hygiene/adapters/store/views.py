@@ -14,6 +14,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from hygiene.adapters.store.audit import first_id_since
 from hygiene.adapters.store.models import AuditEventRow, MailboxRow, MessageCaseRow
 from hygiene.domain.audit import (
     BREACH_CLOSED,
@@ -138,6 +139,7 @@ def open_breaches(session: Session, now: datetime, *, window: timedelta = timede
         select(AuditEventRow.ts, AuditEventRow.action, AuditEventRow.mailbox, AuditEventRow.detail)
         .where(
             AuditEventRow.action.in_((BREACH_DETECTED, BREACH_REPORTED, BREACH_CLOSED)),
+            AuditEventRow.id >= first_id_since(session, now - window),
             AuditEventRow.ts >= now - window,
         )
         .order_by(AuditEventRow.id)
@@ -183,9 +185,15 @@ def overview(session: Session, now: datetime, *, days: int = 30) -> Overview:
     day = _day_expr(session)
     per_day = {d: 0 for d in ov.days}
     cats: Counter[str] = Counter()
+    first_id = first_id_since(session, start_day)
     for d, column, n in session.execute(
         select(day, AuditEventRow.categories, func.count())
-        .where(AuditEventRow.action == DETECTED, AuditEventRow.ts >= start_day, AuditEventRow.ts <= until)
+        .where(
+            AuditEventRow.action == DETECTED,
+            AuditEventRow.id >= first_id,
+            AuditEventRow.ts >= start_day,
+            AuditEventRow.ts <= until,
+        )
         .group_by(day, AuditEventRow.categories)
     ).all():
         if d in per_day:
@@ -196,7 +204,10 @@ def overview(session: Session, now: datetime, *, days: int = 30) -> Overview:
     ov.per_category = dict(cats.most_common())
     ov.errors = session.execute(
         select(func.count()).where(
-            AuditEventRow.action == ERROR, AuditEventRow.ts >= start_day, AuditEventRow.ts <= until
+            AuditEventRow.action == ERROR,
+            AuditEventRow.id >= first_id,
+            AuditEventRow.ts >= start_day,
+            AuditEventRow.ts <= until,
         )
     ).scalar_one()
     ov.recent_errors = list(
