@@ -53,7 +53,8 @@ class Msg:
 class FakeGraph:
     """The tenant state plus the request handler."""
 
-    def __init__(self, *, delay_s: float = 0.0) -> None:
+    def __init__(self, *, delay_s: float = 0.0, page_size: int = 3) -> None:
+        self.page_size = page_size
         self.users: dict[str, dict[str, Any]] = {}
         self.groups: dict[str, list[str]] = {}
         self.msgs: dict[str, dict[str, Msg]] = {}
@@ -202,18 +203,22 @@ class FakeGraph:
     def _delta(self, upn: str, folder: str, q: dict[str, str]) -> httpx.Response:
         key = (upn, folder)
         gen = self._generation.setdefault(key, 0)
-        after, skip = 0, 0
+        after = 0
+        upto: int | None = None
         if "$deltatoken" in q or "$skiptoken" in q:
             token = q.get("$deltatoken") or q["$skiptoken"]
-            g, after_s, skip_s = token.split(".")
+            g, after_s, upto_s = token.split(".")
             if int(g) != gen:
                 return _err(410, "SyncStateNotFound")
-            after, skip = int(after_s), int(skip_s)
+            after = int(after_s)
+            upto = int(upto_s) if "$skiptoken" in q else None
         else:
             self.delta_starts.append((upn, folder))
         msgs = sorted((m for m in self.folder(upn, folder) if m.seq > after), key=lambda m: m.seq)
-        page_size = 3
-        page = msgs[skip : skip + page_size]
+        if upto is None:  # a round sees what existed when it started; later changes go to the next round
+            upto = msgs[-1].seq if msgs else after
+        msgs = [m for m in msgs if m.seq <= upto]
+        page = msgs[: self.page_size]
         base = f"{BASE}/users/{upn}/mailFolders/{folder}/messages/delta"
         body: dict[str, Any] = {
             "value": [
@@ -229,11 +234,10 @@ class FakeGraph:
                 for m in page
             ]
         }
-        if skip + page_size < len(msgs):
-            body["@odata.nextLink"] = f"{base}?$skiptoken={gen}.{after}.{skip + page_size}"
+        if len(msgs) > len(page):
+            body["@odata.nextLink"] = f"{base}?$skiptoken={gen}.{page[-1].seq}.{upto}"
         else:
-            last = max((m.seq for m in msgs), default=after)
-            body["@odata.deltaLink"] = f"{base}?$deltatoken={gen}.{last}.0"
+            body["@odata.deltaLink"] = f"{base}?$deltatoken={gen}.{upto}.{upto}"
         return _json(body)
 
     def _message(self, request: httpx.Request, upn: str, rest: list[str]) -> httpx.Response:
