@@ -114,7 +114,10 @@ class App:
         """
         clock = clock or SystemClock()
         engine, sessions = open_db(settings, create=create_db)
-        gateway = build_gateway(settings, transport=transport, retry=retry)
+        from hygiene.adapters.store.slots import slot_limiter
+
+        shared = slot_limiter(engine, settings.graph.max_concurrency)
+        gateway = build_gateway(settings, transport=transport, retry=retry, shared_limit=shared)
         store = StateStore(sessions, clock, hmac_key=settings.hmac_key_bytes(), owner=owner or worker_id())
         archive = build_archive(settings, clock=clock)
         notifier = build_notifier(settings, gateway, sessions, clock) if settings.actions.mode == "enforce" else None

@@ -78,6 +78,7 @@ def verdict_record(path: Path, verdict: Verdict, parts: tuple[TextPart, ...] | N
         findings.append(item)
     return {
         "path": str(path),
+        "file": str(path),  # alias of "path" (issue 14 names "path"; the team brief named "file")
         "sensitive": verdict.sensitive,
         "encrypted": verdict.encrypted,
         "incomplete": verdict.incomplete,

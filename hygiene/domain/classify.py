@@ -161,8 +161,12 @@ class Classifier:
         """Prescreen from Graph delta fields: False only when downloading the MIME cannot change the verdict.
 
         ``body`` is the message body as Graph returns it (HTML or text); None means unknown, so the MIME is needed.
+        Inline images (``<img src="cid:...">``) need the MIME too: Graph does not count them in ``hasAttachments``.
         """
         if has_attachments or body is None:
+            return True
+        lowered = body.lower()
+        if "<img" in lowered and "cid:" in lowered:  # inline images: Graph's hasAttachments is false for them
             return True
         text = html_to_text(body) if "<" in body else body
         try:

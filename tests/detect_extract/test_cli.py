@@ -44,6 +44,7 @@ def test_jsonl_one_object_per_message_without_values(run, mails):
     assert len(lines) == 2
     first, second = (orjson.loads(line) for line in lines)
     assert first["path"].endswith("a.eml")
+    assert first["file"] == first["path"]
     assert second["path"].endswith("b.eml")
     assert first["sensitive"] is True
     assert "national_id" in first["categories"]

@@ -59,6 +59,7 @@ class FakeGraph:
         self.msgs: dict[str, dict[str, Msg]] = {}
         self.purged: dict[str, list[str]] = {}
         self.requests: list[tuple[str, str, int]] = []
+        self.delta_starts: list[tuple[str, str]] = []  # (mailbox, folder) of every delta round started from scratch
         self.faults: list[Fault] = []
         self.denied: set[str] = set()
         self.delay_s = delay_s
@@ -208,6 +209,8 @@ class FakeGraph:
             if int(g) != gen:
                 return _err(410, "SyncStateNotFound")
             after, skip = int(after_s), int(skip_s)
+        else:
+            self.delta_starts.append((upn, folder))
         msgs = sorted((m for m in self.folder(upn, folder) if m.seq > after), key=lambda m: m.seq)
         page_size = 3
         page = msgs[skip : skip + page_size]

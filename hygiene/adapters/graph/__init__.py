@@ -16,7 +16,11 @@ __all__ = ["GraphClient", "GraphGateway", "RetryPolicy", "build_gateway"]
 
 
 def build_gateway(
-    settings: Settings, *, transport: httpx.AsyncBaseTransport | None = None, retry: RetryPolicy | None = None
+    settings: Settings,
+    *,
+    transport: httpx.AsyncBaseTransport | None = None,
+    retry: RetryPolicy | None = None,
+    shared_limit: object | None = None,
 ) -> GraphGateway:
     """A gateway for ``settings`` (one per process: its concurrency limit is app-wide)."""
     g = settings.graph
@@ -27,5 +31,6 @@ def build_gateway(
         timeout_s=g.request_timeout_s,
         retry=retry or RetryPolicy(max_retries=g.max_retries),
         transport=transport,
+        shared_limit=shared_limit,
     )
     return GraphGateway(client, page_size=g.page_size)

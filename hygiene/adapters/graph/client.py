@@ -1,7 +1,8 @@
 """The HTTP seam to Graph: one `httpx.AsyncClient`, one app-wide concurrency limit, retries, error translation.
 
 - Concurrency: one `asyncio.Semaphore` of ``[graph] max_concurrency`` (default 4, Graph's Outlook limit per app
-  across ALL mailboxes) is held for the duration of each HTTP exchange, never while sleeping between retries.
+  across ALL mailboxes) is held for the duration of each HTTP exchange, never while sleeping between retries;
+  with several replicas on PostgreSQL a ``shared_limit`` (advisory-lock slots) bounds them all together.
   ``in_flight`` / ``peak_in_flight`` expose it (tests and benchmarks assert on the peak).
 - Retries: 429, 503 and 504 honour ``Retry-After`` (seconds or an HTTP date) when present, else a jittered
   exponential backoff ``min(cap, 0.5 * 2**n) * (0.5 .. 1.5)``; transport errors are retried only for requests
@@ -14,6 +15,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import email.utils
 import random
 import time
@@ -81,12 +83,15 @@ class GraphClient:
         timeout_s: float = 60.0,
         retry: RetryPolicy | None = None,
         transport: httpx.AsyncBaseTransport | None = None,
+        shared_limit: Any = None,
     ) -> None:
         self.base_url = base_url.rstrip("/")
         self.tokens = tokens
         self.max_concurrency = max_concurrency
         self.retry = retry or RetryPolicy()
         self._limit = asyncio.Semaphore(max_concurrency)
+        # across replicas: an object with an async context manager ``slot()`` (see hygiene.adapters.store.slots)
+        self.shared_limit = shared_limit
         self._http = httpx.AsyncClient(
             timeout=timeout_s,
             transport=transport,
@@ -143,7 +148,7 @@ class GraphClient:
                     hdrs[k] = f"{hdrs[k]}, {v}" if k == "Prefer" else v
             retry_after: float | None = None
             try:
-                async with self._limit:
+                async with self._limit, self._shared():
                     self.in_flight += 1
                     self.peak_in_flight = max(self.peak_in_flight, self.in_flight)
                     self.requests += 1
@@ -176,6 +181,9 @@ class GraphClient:
             attempt += 1
             self.retries += 1
             await asyncio.sleep(self.retry.backoff_s(attempt, retry_after))
+
+    def _shared(self) -> Any:
+        return self.shared_limit.slot() if self.shared_limit is not None else contextlib.nullcontext()
 
     async def get_json(self, path: str, decoder: Any, **kw: Any) -> Any:
         """GET ``path`` and decode the body with a msgspec decoder."""

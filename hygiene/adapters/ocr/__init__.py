@@ -1,8 +1,8 @@
-"""OCR adapter: Tesseract (through pytesseract) in a bounded worker pool with a content-hash cache.
+"""OCR adapter: Tesseract (through tesserocr) in a bounded worker pool with a content-hash cache.
 
 `build_reader(detection)` is what composition roots call: None when ``detection.ocr_enabled`` is false, otherwise
-a `TesseractReader`, which reports every image as "image not read" (reason ``ocr:unavailable``) when the tesseract
-binary or its language data is missing, so that a host without OCR never passes images as clean.
+a `TesseractReader`, which reports every image as "image not read" (reason ``ocr:unavailable``) when tesserocr or
+its language data is missing, so that a host without OCR never passes images as clean.
 """
 
 from __future__ import annotations
