@@ -90,6 +90,23 @@ def test_generated_images_are_read(reader, size, font_index, rotate, noise, fmt)
     assert 0.0 < text.confidence <= 1.0
 
 
+def test_heic_photo_and_multipage_tiff_are_read(reader):
+    import pillow_heif
+    from PIL import Image
+
+    pillow_heif.register_heif_opener()
+    heic = render([f"Fodselsnummer {FNR}"], size=30, fmt="HEIF")
+    assert heic[4:12] == b"ftypheic"
+    [text] = reader.read([("attachment:IMG_0001.HEIC", heic)]).texts
+    assert FNR in digits(text.text)
+    pages = [Image.open(io.BytesIO(render([line], size=30))) for line in ("Side en: diabetes", f"Side to: {FNR}")]
+    out = io.BytesIO()
+    pages[0].save(out, format="TIFF", save_all=True, append_images=pages[1:])
+    [text] = reader.read([("attachment:faks.tif", out.getvalue())]).texts
+    assert "diabetes" in text.text.lower()
+    assert FNR in digits(text.text)
+
+
 def test_results_are_cached_by_content(reader):
     image = render(["Kontonummer 1234 56 78903"], size=28)
     first = reader.read([("attachment:a.png", image)])

@@ -31,6 +31,21 @@ from hygiene.domain.ocr import OCR_SUFFIX, OcrOutcome, OcrText
 _UPSCALE_BELOW_PX = 1600  # images whose longer side is shorter than this are read at twice their size
 _POOR_CONFIDENCE = 0.8  # below this mean word confidence, check the orientation (upside-down text reads ~0.6)
 _CACHEABLE = ("format:", "limit:image_pixels")
+_MAX_FRAMES = 10  # pages read from one multi-page TIFF
+_heif_registered = False
+
+
+def _register_heif() -> None:
+    """Let Pillow open HEIC/HEIF (phone photos) when pillow-heif is installed."""
+    global _heif_registered
+    if not _heif_registered:
+        _heif_registered = True
+        try:
+            import pillow_heif
+
+            pillow_heif.register_heif_opener()
+        except Exception:  # noqa: S110 - without it HEIC images are reported as "format:heic"
+            pass
 
 
 class TesseractReader:
@@ -131,33 +146,51 @@ class TesseractReader:
         return result
 
     def _ocr(self, data: bytes, deadline: float) -> tuple[str, float] | str:
-        from PIL import Image, ImageOps
+        from PIL import Image
 
+        _register_heif()
         try:
             image = Image.open(io.BytesIO(data))
             width, height = image.size
+            frames = min(getattr(image, "n_frames", 1), _MAX_FRAMES) if image.format == "TIFF" else 1
         except Exception:
             return "format:heic" if data[4:12].startswith(b"ftyphei") else "format:image"
         if width * height > self.max_pixels:
             return "limit:image_pixels"
-        try:
-            image.seek(0)
-            image = ImageOps.exif_transpose(image) or image
-            image = image.convert("L")
-            if max(width, height) < _UPSCALE_BELOW_PX and width * height * 4 <= self.max_pixels:
-                image = image.resize((width * 2, height * 2), Image.Resampling.LANCZOS)
-        except Exception:
-            return "format:image"
+        readings: list[tuple[str, float]] = []
+        for index in range(frames):  # every page of a faxed/scanned TIFF, the first frame of anything else
+            try:
+                image.seek(index)
+                frame = self._prepared(image.copy(), width, height)
+            except Exception:
+                return "format:image"
+            result = self._read_frame(frame, deadline)
+            if isinstance(result, str):
+                return result
+            readings.append(result)
+        self.images_read += 1
+        text = "\n\n".join(t for t, _ in readings if t)
+        weight = sum(len(t) for t, _ in readings)
+        return text, (sum(c * len(t) for t, c in readings) / weight if weight else 0.0)
+
+    def _prepared(self, image: Any, width: int, height: int) -> Any:
+        from PIL import Image, ImageOps
+
+        image = ImageOps.exif_transpose(image) or image
+        image = image.convert("L")
+        if max(width, height) < _UPSCALE_BELOW_PX and width * height * 4 <= self.max_pixels:
+            image = image.resize((width * 2, height * 2), Image.Resampling.LANCZOS)
+        return image
+
+    def _read_frame(self, image: Any, deadline: float) -> tuple[str, float] | str:
         first = self._tesseract(image, deadline)
         if isinstance(first, str) or first[1] >= _POOR_CONFIDENCE:
-            self.images_read += 1
             return first
         rotated = self._reoriented(image, deadline)
         if rotated is not None:
             second = self._tesseract(rotated, deadline)
             if not isinstance(second, str) and _score(second) > _score(first):
-                first = second
-        self.images_read += 1
+                return second
         return first
 
     def _engine(self, name: str, languages: str, psm: int) -> Any:
