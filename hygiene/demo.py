@@ -40,8 +40,13 @@ def run_demo(
     """Run the demo and print its summary; returns the counts of all sweeps together."""
     from hygiene.app import App
     from hygiene.cli.worker import summary_lines
-    from hygiene.sandbox import demo_tenant, serve
+    from hygiene.errors import HygieneError
     from hygiene.scheduler import run_once
+
+    try:
+        from hygiene.sandbox import demo_tenant, serve
+    except ImportError as exc:
+        raise HygieneError("hygiene demo needs the sandbox tenant (hygiene.sandbox), which is not installed") from exc
 
     workdir = directory or Path(tempfile.mkdtemp(prefix="hygiene-demo-"))
     workdir.mkdir(parents=True, exist_ok=True)

@@ -53,7 +53,9 @@ class Msg:
 class FakeGraph:
     """The tenant state plus the request handler."""
 
-    def __init__(self, *, delay_s: float = 0.0) -> None:
+    def __init__(self, *, delay_s: float = 0.0, page_size: int = 3) -> None:
+        self.page_size = page_size
+        self.base = BASE
         self.users: dict[str, dict[str, Any]] = {}
         self.groups: dict[str, list[str]] = {}
         self.msgs: dict[str, dict[str, Msg]] = {}
@@ -202,19 +204,23 @@ class FakeGraph:
     def _delta(self, upn: str, folder: str, q: dict[str, str]) -> httpx.Response:
         key = (upn, folder)
         gen = self._generation.setdefault(key, 0)
-        after, skip = 0, 0
+        after = 0
+        upto: int | None = None
         if "$deltatoken" in q or "$skiptoken" in q:
             token = q.get("$deltatoken") or q["$skiptoken"]
-            g, after_s, skip_s = token.split(".")
+            g, after_s, upto_s = token.split(".")
             if int(g) != gen:
                 return _err(410, "SyncStateNotFound")
-            after, skip = int(after_s), int(skip_s)
+            after = int(after_s)
+            upto = int(upto_s) if "$skiptoken" in q else None
         else:
             self.delta_starts.append((upn, folder))
         msgs = sorted((m for m in self.folder(upn, folder) if m.seq > after), key=lambda m: m.seq)
-        page_size = 3
-        page = msgs[skip : skip + page_size]
-        base = f"{BASE}/users/{upn}/mailFolders/{folder}/messages/delta"
+        if upto is None:  # a round sees what existed when it started; later changes go to the next round
+            upto = msgs[-1].seq if msgs else after
+        msgs = [m for m in msgs if m.seq <= upto]
+        page = msgs[: self.page_size]
+        base = f"{self.base}/users/{upn}/mailFolders/{folder}/messages/delta"
         body: dict[str, Any] = {
             "value": [
                 {
@@ -229,11 +235,10 @@ class FakeGraph:
                 for m in page
             ]
         }
-        if skip + page_size < len(msgs):
-            body["@odata.nextLink"] = f"{base}?$skiptoken={gen}.{after}.{skip + page_size}"
+        if len(msgs) > len(page):
+            body["@odata.nextLink"] = f"{base}?$skiptoken={gen}.{page[-1].seq}.{upto}"
         else:
-            last = max((m.seq for m in msgs), default=after)
-            body["@odata.deltaLink"] = f"{base}?$deltatoken={gen}.{last}.0"
+            body["@odata.deltaLink"] = f"{base}?$deltatoken={gen}.{upto}.{upto}"
         return _json(body)
 
     def _message(self, request: httpx.Request, upn: str, rest: list[str]) -> httpx.Response:
@@ -269,3 +274,48 @@ def _json(body: Any) -> httpx.Response:
 
 def _err(status: int, code: str) -> httpx.Response:
     return httpx.Response(status, content=orjson.dumps({"error": {"code": code, "message": "x"}}))
+
+
+class serve_http:
+    """Serve a `FakeGraph` over real HTTP on 127.0.0.1 in a thread (for tests that run the worker as a process)."""
+
+    def __init__(self, graph: FakeGraph) -> None:
+        import threading
+        from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+        lock = threading.Lock()
+        self._graph = graph
+
+        class Handler(BaseHTTPRequestHandler):
+            def _any(self) -> None:
+                length = int(self.headers.get("Content-Length") or 0)
+                body = self.rfile.read(length) if length else b""
+                url = f"http://127.0.0.1:{self.server.server_address[1]}{self.path}"
+                request = httpx.Request(self.command, url, headers=dict(self.headers.items()), content=body)
+                with lock:
+                    resp = graph._route(request)
+                    graph.requests.append((self.command, unquote(request.url.path), resp.status_code))
+                self.send_response(resp.status_code)
+                for k, v in resp.headers.items():
+                    if k.lower() not in ("content-length", "transfer-encoding"):
+                        self.send_header(k, v)
+                self.send_header("Content-Length", str(len(resp.content)))
+                self.end_headers()
+                self.wfile.write(resp.content)
+
+            do_GET = do_POST = do_PATCH = do_DELETE = _any
+
+            def log_message(self, *args: object) -> None:
+                pass
+
+        self._server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
+
+    def __enter__(self) -> str:
+        self._thread.start()
+        self._graph.base = f"http://127.0.0.1:{self._server.server_address[1]}/v1.0"
+        return self._graph.base
+
+    def __exit__(self, *exc: object) -> None:
+        self._server.shutdown()
+        self._server.server_close()

@@ -87,11 +87,17 @@ class MarkerDetector:
 
 
 def settings_for(
-    tmp_path: Path, db_url: str, *, mode: str = "enforce", notice: bool = False, scope: dict | None = None
+    tmp_path: Path,
+    db_url: str,
+    *,
+    mode: str = "enforce",
+    notice: bool = False,
+    scope: dict | None = None,
+    base_url: str = BASE,
 ) -> Settings:
     """Settings for a pipeline test against the fake Graph."""
     return Settings(
-        graph={"base_url": BASE, "max_concurrency": 4},
+        graph={"base_url": base_url, "max_concurrency": 4},
         auth={"method": "static_token", "token": SecretStr("sandbox")},
         scope={"mode": "all", "initial_lookback_days": 0, "include_subfolders": True, **(scope or {})},
         actions={"mode": mode},

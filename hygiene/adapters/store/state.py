@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import os
+import socket
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -120,6 +122,24 @@ def _view(row: MessageCaseRow) -> CaseView:
         notice_context=dict(row.notice_context) if row.notice_context else None,
         received_at=row.received_at,
     )
+
+
+def owner_is_dead(owner: str) -> bool:
+    """Whether a lease owner (``host:pid:suffix``, see `hygiene.app.worker_id`) is a process on this host that is
+    no longer running. Owners on other hosts, or not in that form, are never judged dead (their leases expire)."""
+    parts = owner.rsplit(":", 2)
+    if len(parts) != 3 or parts[0] != socket.gethostname()[:64] or not parts[1].isdigit():
+        return False
+    pid = int(parts[1])
+    if pid == os.getpid():
+        return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return True
+    except PermissionError:
+        return False
+    return False
 
 
 def effective_in_scope(in_scope: bool, override: str | None) -> bool:
@@ -254,6 +274,18 @@ class StateStore:
         until = now + timedelta(seconds=ttl_s)
         with self.sessions.begin() as s:
             dialect = s.get_bind().dialect.name
+            owners = s.scalars(
+                select(MailboxRow.lease_owner)
+                .where(MailboxRow.lease_owner.is_not(None), MailboxRow.lease_owner != self.owner)
+                .distinct()
+            ).all()
+            dead = [o for o in owners if owner_is_dead(o)]
+            if dead:  # a worker on this host that was killed: its leases need not wait for expiry
+                s.execute(
+                    update(MailboxRow)
+                    .where(MailboxRow.lease_owner.in_(dead))
+                    .values(lease_owner=None, lease_expires_at=None)
+                )
             if dialect == "sqlite":
                 other = s.execute(
                     select(MailboxRow.lease_owner)
