@@ -75,9 +75,10 @@ class Worker:
         try:
             await self.stop.wait()
         finally:
-            sched.shutdown(wait=False)
-            async with self._busy:  # the job in flight stops after its current step
+            sched.pause()  # no new job starts
+            async with self._busy:  # the job in flight stops after its current step (shutdown would cancel it)
                 pass
+            sched.shutdown(wait=False)
             for sig in (signal.SIGTERM, signal.SIGINT):
                 loop.remove_signal_handler(sig)
 
