@@ -15,6 +15,8 @@ from typing import Any
 
 import orjson
 import typer
+from sqlalchemy import inspect
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 from hygiene.adapters.store import audit as store
@@ -22,6 +24,7 @@ from hygiene.adapters.store.models import AuditEventRow
 from hygiene.api.formats import csv_lines, verify_dict
 from hygiene.cli.common import state
 from hygiene.domain.audit import AuditFilter, format_ts, parse_instant
+from hygiene.errors import DatabaseError
 from hygiene.settings import Settings
 
 group = typer.Typer(help="Verify, query and summarise the tamper-evident audit log.", no_args_is_help=True)
@@ -43,15 +46,35 @@ class ReportFormat(StrEnum):
 
 
 def open_sessions(settings: Settings) -> sessionmaker[Session]:
-    """A session factory on ``[database] url`` (through `hygiene.db` when it is available)."""
+    """A session factory on ``[database] url`` (through `hygiene.db` when it is available).
+
+    Raises:
+        DatabaseError: the database cannot be reached or has no audit tables (the message names the fix).
+    """
     try:
         from hygiene.db import make_engine, make_sessions  # type: ignore[import-not-found]
     except ImportError:  # pragma: no cover - before the foundation's db module exists
         from sqlalchemy import create_engine
 
         engine = create_engine(settings.database.url, echo=settings.database.echo)
-        return sessionmaker(engine, expire_on_commit=False)
-    return make_sessions(make_engine(settings.database.url, echo=settings.database.echo))
+        sessions = sessionmaker(engine, expire_on_commit=False)
+    else:
+        engine = make_engine(settings.database.url, echo=settings.database.echo)
+        sessions = make_sessions(engine)
+    try:
+        with engine.connect() as conn:
+            tables = set(inspect(conn).get_table_names())
+    except SQLAlchemyError as exc:
+        raise DatabaseError(
+            f"cannot open the database of [database] url ({type(exc).__name__}); check the URL and that the "
+            "server is running"
+        ) from None
+    if "audit_events" not in tables:
+        raise DatabaseError(
+            "the database of [database] url has no audit tables yet: create the schema with `hygiene db upgrade` "
+            "(or run the worker once)"
+        )
+    return sessions
 
 
 def _instant(value: str | None, option: str) -> datetime | None:

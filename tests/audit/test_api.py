@@ -286,3 +286,13 @@ def test_start_api_serves_in_a_background_thread_for_hygiene_run(sessions, tmp_p
     assert not api.thread.is_alive()
     with pytest.raises(httpx.TransportError):
         httpx.get(f"{api.base_url}/healthz", timeout=1)
+
+
+def test_the_openapi_document_is_valid_openapi_3(client):
+    from openapi_spec_validator import validate
+
+    doc = client.get("/openapi.json").json()
+    validate(doc)
+    served = {(path, method) for path, ops in doc["paths"].items() for method in ops}
+    assert ("get", "get") not in served
+    assert all(method == "get" for _, method in served)  # read-only

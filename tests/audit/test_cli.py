@@ -22,7 +22,7 @@ from typer.testing import CliRunner
 from hygiene.adapters.store import audit as store
 from hygiene.adapters.store.models import AuditEventRow
 from hygiene.cli import app
-from hygiene.errors import ConfigError
+from hygiene.errors import ConfigError, DatabaseError
 from tests.audit.conftest import SAMPLE_T0, fill_sample
 
 
@@ -241,3 +241,15 @@ def test_serve_answers_over_http_with_the_token_only(audit_db_url, sample, tmp_p
     finally:
         proc.terminate()
         proc.wait(timeout=10)
+
+
+def test_a_database_without_the_schema_is_a_clear_error(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("HYGIENE_CONFIG", raising=False)
+    monkeypatch.setenv("HYGIENE_DATABASE__URL", f"sqlite:///{tmp_path / 'empty.db'}")
+    with pytest.raises(DatabaseError, match="no audit tables yet"):
+        CliRunner().invoke(app, ["audit", "verify"], catch_exceptions=False)
+    monkeypatch.setenv("HYGIENE_DATABASE__URL", "postgresql+psycopg://nobody:secret-pw@127.0.0.1:1/none")
+    with pytest.raises(DatabaseError, match="cannot open the database") as info:
+        CliRunner().invoke(app, ["audit", "query"], catch_exceptions=False)
+    assert "secret-pw" not in str(info.value)

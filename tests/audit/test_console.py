@@ -248,3 +248,31 @@ def test_every_text_key_used_by_a_template_exists():
         used |= set(re.findall(r"""\bt\(\s*["']([a-z0-9_]+)["']""", path.read_text()))
     assert used
     assert used <= set(TEXTS["en"]), used - set(TEXTS["en"])
+
+
+def _luminance(hex_color: str) -> float:
+    if len(hex_color) == 4:
+        hex_color = "#" + "".join(c * 2 for c in hex_color[1:])
+    rgb = [int(hex_color[i : i + 2], 16) / 255 for i in (1, 3, 5)]
+    lin = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in rgb]
+    return 0.2126 * lin[0] + 0.7152 * lin[1] + 0.0722 * lin[2]
+
+
+def _contrast(a: str, b: str) -> float:
+    la, lb = sorted((_luminance(a), _luminance(b)), reverse=True)
+    return (la + 0.05) / (lb + 0.05)
+
+
+def test_text_colours_meet_wcag_aa_contrast():
+    from pathlib import Path
+
+    css = (Path(__file__).resolve().parents[2] / "hygiene" / "api" / "templates" / "console.css").read_text()
+    # Every rule that sets both a text colour and a background, and every text colour on the white page
+    for selector, body in re.findall(r"([^{}]+)\{([^}]*)\}", css):
+        fg = re.search(r"(?<![-\w])color:\s*(#(?:[0-9a-fA-F]{6}|[0-9a-fA-F]{3})\b)", body)
+        bg = re.search(r"background:\s*(#(?:[0-9a-fA-F]{6}|[0-9a-fA-F]{3})\b)", body)
+        if fg:
+            back = bg.group(1) if bg else "#ffffff"
+            if selector.strip().startswith("header.top") and not bg:
+                back = "#14325c"  # text inside the dark header bar
+            assert _contrast(fg.group(1), back) >= 4.5, (selector.strip(), fg.group(1), back)

@@ -72,12 +72,14 @@ def _split(body: bytes, boundary: bytes) -> list[bytes]:
         found = body.find(delimiter, pos)
         if found < 0:
             break
+        if found and body[found - 1 : found] != b"\n":  # not at a line start (checked first: no scan to line end)
+            pos = found + len(delimiter)
+            continue
         line_end = body.find(b"\n", found)
         line_end = n if line_end < 0 else line_end
         rest = body[found + len(delimiter) : line_end].rstrip(b"\r \t")
-        at_line_start = found == 0 or body[found - 1 : found] == b"\n"
-        if not at_line_start or rest not in (b"", b"--"):
-            pos = found + len(delimiter)
+        if rest not in (b"", b"--"):
+            pos = line_end
             continue
         if start is not None:
             end = found

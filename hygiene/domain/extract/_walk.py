@@ -56,6 +56,7 @@ _IGNORED_TYPES = frozenset(
         "message/disposition-notification",
     }
 )
+_MAX_HEADER_CHARS = 32_768
 _PGP_BLOCK = b"-----BEGIN PGP MESSAGE-----"
 _FOLD = re.compile(r"\r?\n(?=[ \t])")
 _AUTO_SUBJECT = re.compile(
@@ -224,6 +225,8 @@ def header(msg: Message, name: str) -> str | None:
         return None
     if raw is None:
         return None
+    if isinstance(raw, str) and len(raw) > _MAX_HEADER_CHARS:
+        raw = raw[:_MAX_HEADER_CHARS]  # far beyond any real header; keeps RFC 2047 decoding cheap
     return _decode_words(raw)
 
 
