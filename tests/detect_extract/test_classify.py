@@ -122,7 +122,7 @@ def test_needs_mime_prescreen(classifier):
         subject="x", body=f"<p>fnr 190619<span>&nbsp;</span>{FNR[6:]}</p>", has_attachments=False
     )
     assert classifier.needs_mime(subject=f"fnr {FNR}", body="", has_attachments=False)
-    assert not classifier.needs_mime(subject="Lunsj", body="<p>Pizza i kantina kl 12.</p>", has_attachments=False)
+    assert not classifier.needs_mime(subject="Lunsj", body="<p>Pizza i kantina til lunsj.</p>", has_attachments=False)
     inline = '<p>Se bildet</p><img src="cid:image001.png@01DA">'
     assert classifier.needs_mime(subject="Lunsj", body=inline, has_attachments=False)
 
