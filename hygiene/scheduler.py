@@ -64,9 +64,8 @@ class Worker:
         s = self.app.settings.schedule
         now = datetime.now(UTC)
         common = {"max_instances": 1, "coalesce": True, "misfire_grace_time": None}
-        sched.add_job(
-            self.refresh_scope, "interval", seconds=s.scope_refresh_interval_s, id="scope", next_run_time=now, **common
-        )
+        await self.refresh_scope()  # the first sweep needs the scope
+        sched.add_job(self.refresh_scope, "interval", seconds=s.scope_refresh_interval_s, id="scope", **common)
         sched.add_job(self.sweep, "interval", seconds=s.sweep_interval_s, id="sweep", next_run_time=now, **common)
         sched.add_job(self.housekeeping, "interval", seconds=s.housekeeping_interval_s, id="housekeeping", **common)
         loop = asyncio.get_running_loop()
@@ -76,9 +75,10 @@ class Worker:
         try:
             await self.stop.wait()
         finally:
-            sched.shutdown(wait=False)
-            async with self._busy:  # the job in flight stops after its current step
+            sched.pause()  # no new job starts
+            async with self._busy:  # the job in flight stops after its current step (shutdown would cancel it)
                 pass
+            sched.shutdown(wait=False)
             for sig in (signal.SIGTERM, signal.SIGINT):
                 loop.remove_signal_handler(sig)
 
