@@ -526,3 +526,41 @@ def test_limits_from_settings():
         max_pdf_pages=7,
         time_budget_s=settings.time_budget_s,
     )
+
+
+def test_pptx_slides_and_notes(limits):
+    slide = (
+        '<p:sld xmlns:a="a" xmlns:p="p"><p:txBody><a:p><a:r><a:t>Elevliste</a:t></a:r></a:p>'
+        f"<a:p><a:r><a:t>Fnr {FNR[:6]}</a:t></a:r><a:r><a:t> {FNR[6:]}</a:t></a:r></a:p></p:txBody></p:sld>"
+    ).encode()
+    pptx = make_zip({"ppt/presentation.xml": b"<p/>", "ppt/slides/slide1.xml": slide})
+    got = extract(to_bytes(attach(message(), pptx, "møte.pptx")), limits)
+    assert texts(got, "attachment:møte.pptx") == f"Elevliste\nFnr {FNR[:6]} {FNR[6:]}"
+
+
+def test_ods_cells_are_tab_separated(limits):
+    content = (
+        "<office:document-content><table:table><table:table-row><table:table-cell><text:p>Ola</text:p>"
+        f"</table:table-cell><table:table-cell><text:p>{FNR}</text:p></table:table-cell></table:table-row>"
+        "</table:table></office:document-content>"
+    ).encode()
+    ods = make_zip({"mimetype": b"application/vnd.oasis.opendocument.spreadsheet", "content.xml": content})
+    got = extract(to_bytes(attach(message(), ods, "liste.ods")), limits)
+    assert f"Ola\n\t{FNR}" in texts(got, "attachment:liste.ods")
+
+
+def test_xlsx_scientific_numbers_inline_strings_and_formulas(limits):
+    sheet = (
+        b'<worksheet><sheetData><row r="1"><c r="A1"><v>1.9061989121E10</v></c><c r="B1" t="inlineStr"><is><t>'
+        b'Kari</t></is></c><c r="C1"><f>SUM(1,2)</f><v>3</v></c><c r="D1" s="1"/><c r="E1" t="s"><v>0</v></c>'
+        b"</row></sheetData></worksheet>"
+    )
+    xlsx = make_zip(
+        {
+            "xl/workbook.xml": b"<workbook/>",
+            "xl/sharedStrings.xml": b"<sst><si><t>delt &amp; lest</t></si></sst>",
+            "xl/worksheets/sheet1.xml": sheet,
+        }
+    )
+    got = extract(to_bytes(attach(message(), xlsx, "a.xlsx")), limits)
+    assert texts(got, "attachment:a.xlsx") == f"{FNR}\tKari\t3\tdelt & lest"
