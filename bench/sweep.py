@@ -70,10 +70,10 @@ def _sweep(tmp: Path, graph: FakeGraph, *, mode: str = "enforce", name: str) -> 
     return time.perf_counter() - t0, _cpu_s() - c0, stats, len(graph.requests) - before
 
 
-def _fill(graph: FakeGraph, upn: str, n: int) -> None:
+def _fill(graph: FakeGraph, upn: str, n: int, *, every: int = 20) -> None:
     graph.add_user(upn)
     for i in range(n):
-        graph.deliver(upn, sensitive(i) if i % 20 == 0 else clean(i))
+        graph.deliver(upn, sensitive(i) if every and i % every == 0 else clean(i))
 
 
 def main() -> None:
@@ -99,6 +99,13 @@ def main() -> None:
         f"  clean mail costs only its share of delta pages: {deltas / stats.messages:.3f} requests/message "
         "(target <= 0.2); a sensitive one 6 more ($value, GET+PATCH, DELETE, permanentDelete)"
     )
+
+    g = FakeGraph(page_size=200)
+    _fill(g, "clean@contoso.example", args.big, every=0)
+    wall, cpu, stats, reqs = _sweep(tmp, g, name="clean")
+    print(f"\n1 mailbox x {args.big} clean messages without attachments, enforce:")
+    print(f"  {stats.messages / wall:,.0f} msg/s wall, {stats.messages / cpu:,.0f} msg/s per CPU-second")
+    print(f"  {reqs / stats.messages:.3f} Graph requests/message")
 
     g = FakeGraph(page_size=200)
     for i in range(args.mailboxes):

@@ -47,8 +47,7 @@ def open_db(settings: Settings, *, create: bool = False) -> tuple[Engine, sessio
                 cur.execute("PRAGMA busy_timeout=30000")
                 cur.close()
 
-        if create:
-            Base.metadata.create_all(engine)
+        Base.metadata.create_all(engine)  # checkfirst: a no-op on an existing schema
         return engine, sessionmaker(engine, expire_on_commit=False)
     return open_database(settings, create=create)
 

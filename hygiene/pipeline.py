@@ -201,10 +201,13 @@ class Pipeline:
         return change
 
     # --- sweep --------------------------------------------------------------------------------------------------
-    async def sweep(self, *, mailbox_concurrency: int | None = None) -> SweepStats:
-        """Claim what this worker may sweep, sweep it, give the leases back; returns the counts."""
+    async def sweep(self, *, mailbox_concurrency: int | None = None, only: Sequence[int] | None = None) -> SweepStats:
+        """Claim what this worker may sweep, sweep it, give the leases back; returns the counts.
+
+        ``only`` limits the sweep to some mailbox row ids (a change notification can trigger one mailbox's sweep).
+        """
         ttl = self.settings.schedule.lease_ttl_s
-        claimed = self.store.claim(ttl_s=ttl)
+        claimed = self.store.claim(ttl_s=ttl, only=only)
         total = SweepStats()
         self.store.sweep_event(actions.SWEEP_STARTED, {"mailboxes": len(claimed), "mode": self.policy.mode})
         self.progress.update(mailboxes_total=len(claimed), mailboxes_done=0, messages=0)

@@ -23,7 +23,7 @@ from hygiene.domain.classify import CATEGORY_ORDER, Classifier
 from hygiene.domain.extract import extract
 from hygiene.domain.text import TextPart
 from hygiene.domain.verdict import Verdict
-from hygiene.errors import ConfigError
+from hygiene.errors import ConfigError, HygieneError
 
 REVEAL_WARNING = (
     "hygiene: warning: --reveal prints masked matched values (personal data); "
@@ -118,6 +118,12 @@ def classify_command(
     detection = state(ctx).settings().detection
     try:
         classifier = Classifier.from_settings(detection, ocr=build_reader(detection))
+    except ModuleNotFoundError as exc:
+        if exc.name != "hygiene.domain.detect":
+            raise
+        raise HygieneError(
+            "the detection rules (hygiene.domain.detect) are not part of this build; classify needs them"
+        ) from None
     except (OSError, ValueError) as exc:
         raise ConfigError([f"detection.rules_file: {exc}"]) from None
     files = list(eml_files(paths))

@@ -304,3 +304,16 @@ def test_concurrent_appends_never_fork_the_chain(engine, sessions):
 def test_month_bounds_refuses_months_out_of_range_with_a_clear_error(month):
     with pytest.raises(ValueError, match="month must look like 2026-11"):
         store.month_bounds(month)
+
+
+def test_record_config_audits_the_fingerprint_and_whether_it_changed(sessions):
+    with sessions() as s:
+        first = store.record_config(s, fingerprint="a" * 64, ts=T0, version="0.1.0")
+        same = store.record_config(s, fingerprint="a" * 64, ts=T0 + timedelta(hours=1), version="0.1.0")
+        changed = store.record_config(s, fingerprint="b" * 64, ts=T0 + timedelta(hours=2), version="0.1.0")
+        s.commit()
+        assert store.verify(s).ok
+    assert (first.detail["new"], first.detail["previous"]) == (True, None)
+    assert (same.detail["new"], same.detail["previous"]) == (False, "a" * 64)
+    assert (changed.detail["new"], changed.detail["previous"]) == (True, "a" * 64)
+    assert changed.action == audit.CONFIG_LOADED

@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session
 
 from hygiene.adapters.store.models import AuditAnchorRow, AuditEventRow, AuditHeadRow
 from hygiene.domain.audit import (
+    CONFIG_LOADED,
     ERROR,
     GENESIS_HASH,
     RETENTION,
@@ -149,6 +150,33 @@ def append(
         execution_options={"synchronize_session": False},
     )
     return row
+
+
+def record_config(
+    session: Session, *, fingerprint: str, ts: datetime, version: str, rules_version: str | None = None
+) -> AuditEventRow:
+    """Audit the effective configuration at start (``config_loaded``), in the caller's transaction.
+
+    ``fingerprint`` is `hygiene.settings.Settings.fingerprint` (SHA-256 of the settings with secrets redacted).
+    The event names the fingerprint of the previous start (``previous``) and whether it changed (``new``), so a
+    configuration change between two runs is visible in the audit log without storing any setting.
+    """
+    previous = session.execute(
+        select(AuditEventRow.detail)
+        .where(AuditEventRow.action == CONFIG_LOADED)
+        .order_by(AuditEventRow.id.desc())
+        .limit(1)
+    ).scalar_one_or_none()
+    before = (previous or {}).get("settings_fingerprint")
+    detail: dict[str, Any] = {
+        "settings_fingerprint": fingerprint,
+        "previous": before,
+        "new": before != fingerprint,
+        "version": version,
+    }
+    if rules_version:
+        detail["rules_version"] = rules_version
+    return append(session, action=CONFIG_LOADED, ts=ts, actor="worker", detail=detail)
 
 
 # --- reading ------------------------------------------------------------------------------------------------------

@@ -13,6 +13,7 @@ the first worker to hold any live lease owns the whole database and a second one
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import hmac
 import os
@@ -104,6 +105,9 @@ class CaseView:
     sender_domain: str | None
     notice_context: dict[str, Any] | None
     received_at: datetime | None
+
+
+_VIEW_FIELDS = frozenset({"record_key", "receipt", "notice_context", "attempts", "categories", "counts"})
 
 
 def _view(row: MessageCaseRow) -> CaseView:
@@ -525,10 +529,8 @@ class StateStore:
                     categories=case.categories,
                     detail=detail,
                 )
-            row = s.get(MessageCaseRow, case.id)
-            assert row is not None
-            s.refresh(row)
-            return _view(row)
+        view_fields = {k: v for k, v in fields.items() if k in _VIEW_FIELDS}
+        return dataclasses.replace(case, state=target, **view_fields)
 
     def record_failure(
         self, case: CaseView, *, mailbox: str, stage: str, error: BaseException, retry_in_s: float, give_up: bool
