@@ -50,6 +50,14 @@ CSP = (
     "default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; "
     "frame-ancestors 'none'; base-uri 'none'"
 )
+SCOPE_VIEWS = {
+    "all": "all",
+    "in": "only_in_scope",
+    "out": "only_out_of_scope",
+    "opt_in": "scope_opt_in",
+    "opt_out": "scope_opt_out",
+    "unreadable": "scope_unreadable",
+}
 FILTER_NAMES = ("since", "until", "mailbox", "sender_domain", "category", "action", "case")
 
 _env = jinja2.Environment(
@@ -299,17 +307,26 @@ def console_routes(sessions: sessionmaker[Session], auth: TokenAuth, clock: Cloc
     def scope(request: Request) -> Response:
         params = request.query_params
         show = params.get("show", "all")
-        in_scope = {"in": True, "out": False}.get(show)
+        if show not in SCOPE_VIEWS:
+            show = "all"
         cursor = int_param(params, "cursor", maximum=MAX_INT32)
         with sessions() as session:
             counts = views.scope_counts(session)
-            items, next_cursor = views.mailboxes_page(session, in_scope=in_scope, limit=PAGE_SIZE, cursor=cursor)
+            items, next_cursor = views.mailboxes_page(
+                session,
+                in_scope={"in": True, "out": False}.get(show),
+                override=show if show in ("opt_in", "opt_out") else None,
+                unreadable=show == "unreadable",
+                limit=PAGE_SIZE,
+                cursor=cursor,
+            )
         return render(
             request,
             "scope.html",
             counts=counts,
             items=items,
-            show=show if show in ("all", "in", "out") else "all",
+            show=show,
+            scope_views=SCOPE_VIEWS,
             next_link=("/console/scope?" + urlencode({"show": show, "cursor": next_cursor}) if next_cursor else None),
         )
 

@@ -276,3 +276,24 @@ def test_text_colours_meet_wcag_aa_contrast():
             if selector.strip().startswith("header.top") and not bg:
                 back = "#14325c"  # text inside the dark header bar
             assert _contrast(fg.group(1), back) >= 4.5, (selector.strip(), fg.group(1), back)
+
+
+def test_scope_page_lists_opted_out_and_unreadable_mailboxes(client, sessions):
+    from sqlalchemy import update
+
+    from hygiene.adapters.store.models import MailboxRow
+
+    with sessions() as s:
+        s.execute(update(MailboxRow).where(MailboxRow.upn == "kari@kommune.no").values(status="access_denied"))
+        s.commit()
+    sign_in(client)
+
+    def listed(show: str) -> list[str]:
+        table = client.get("/console/scope", params={"show": show}).text.split('id="mailboxes"', 1)[1]
+        return re.findall(r"<tr><td>([^<]+)</td>", table)
+
+    assert listed("opt_out") == ["ola@kommune.no"]
+    assert listed("opt_in") == []
+    assert listed("unreadable") == ["kari@kommune.no"]
+    assert listed("all") == ["kari@kommune.no", "ola@kommune.no"]
+    assert listed("nonsense") == ["kari@kommune.no", "ola@kommune.no"]

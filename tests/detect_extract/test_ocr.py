@@ -208,3 +208,12 @@ def test_classifier_flags_ocr_text_and_reports_unread_images_without_ocr(reader)
     bad = render([f"Fodselsnummer: {FNR[:6]} {FNR[6:10]}{(int(FNR[10]) + 1) % 10}"], size=30)
     invalid = to_bytes(attach(message("Se vedlegg."), bad, "skann.png", "image", "png"))
     assert "national_id" not in Classifier(rules, limits=Limits(), ocr=reader).classify(invalid).categories
+
+
+def test_quality_factor_scales_confidence():
+    from hygiene.domain.ocr import quality_factor
+
+    assert quality_factor(0.95) == 1.0
+    assert quality_factor(0.75) == 1.0
+    assert quality_factor(0.375) == pytest.approx(0.5)
+    assert quality_factor(0.0) == 0.0

@@ -129,3 +129,26 @@ def test_daemon_runs_its_jobs_and_stops_on_request(tmp_path, worker_db_url) -> N
     assert worker.last is not None
     assert g.purged[KARI] == [bad]
     assert app.pipeline.stopping
+
+
+def test_one_mailbox_can_be_swept_on_its_own(tmp_path, worker_db_url) -> None:
+    """What a change notification would trigger: a sweep of one mailbox, the others untouched."""
+    g = FakeGraph()
+    g.add_user(KARI)
+    g.add_user("ola@contoso.example")
+    bad = g.deliver(KARI, sensitive(1))
+    other = g.deliver("ola@contoso.example", sensitive(2))
+    app = build(settings_for(tmp_path, worker_db_url), g, clock=FakeClock())
+
+    async def go():
+        try:
+            await app.pipeline.refresh_scope()
+            [row] = [m for m in app.store.mailboxes() if m.upn == KARI]
+            return await app.pipeline.sweep(only=[row.id])
+        finally:
+            await app.aclose()
+
+    stats = asyncio.run(go())
+    assert stats.mailboxes == 1
+    assert g.purged[KARI] == [bad]
+    assert other in g.msgs["ola@contoso.example"]

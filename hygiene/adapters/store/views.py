@@ -78,12 +78,25 @@ def mailbox_dict(row: MailboxRow) -> dict[str, Any]:
 
 
 def mailboxes_page(
-    session: Session, *, in_scope: bool | None = None, limit: int = 50, cursor: int | None = None
+    session: Session,
+    *,
+    in_scope: bool | None = None,
+    override: str | None = None,
+    unreadable: bool = False,
+    limit: int = 50,
+    cursor: int | None = None,
 ) -> tuple[list[dict[str, Any]], int | None]:
-    """One page of mailboxes ordered by id, and the cursor of the next page (None on the last)."""
+    """One page of mailboxes ordered by id, and the cursor of the next page (None on the last).
+
+    ``override`` is ``opt_in`` or ``opt_out``; ``unreadable`` keeps mailboxes whose status is not ``ok``.
+    """
     stmt = select(MailboxRow).order_by(MailboxRow.id).limit(limit + 1)
     if in_scope is not None:
         stmt = stmt.where(MailboxRow.in_scope == in_scope)
+    if override is not None:
+        stmt = stmt.where(MailboxRow.override == override)
+    if unreadable:
+        stmt = stmt.where(MailboxRow.status != "ok")
     if cursor is not None:
         stmt = stmt.where(MailboxRow.id > cursor)
     rows = list(session.execute(stmt).scalars())
