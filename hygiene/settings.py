@@ -459,10 +459,74 @@ def load_settings(path: Path | None = None, **overrides: Any) -> Settings:
         raise ConfigError([f"config file {path} does not exist; pass --config PATH or set HYGIENE_CONFIG"])
     token = _toml_path.set(path)
     try:
-        return Settings(**overrides)
+        settings = Settings(**overrides)
     except ValidationError as exc:
         raise ConfigError(list(_problem_lines(exc)), path=path) from None
     except (OSError, ValueError) as exc:  # TOML syntax errors surface as ValueError (tomllib.TOMLDecodeError)
         raise ConfigError([f"{path}: cannot be read as TOML: {exc}"], path=path) from None
     finally:
         _toml_path.reset(token)
+    warn_readable_secrets(settings, path)
+    return settings
+
+
+class InsecureSecretFileWarning(UserWarning):
+    """A file holding a secret (or a settings file with secrets in it) can be read by other users."""
+
+
+def _secret_paths(model: BaseModel, prefix: str) -> Iterator[tuple[str, Path]]:
+    for name in type(model).model_fields:
+        value = getattr(model, name)
+        if isinstance(value, BaseModel):
+            yield from _secret_paths(value, f"{prefix}{name}.")
+        elif isinstance(value, Path) and (name.endswith("_file") or name == "certificate_path"):
+            yield f"{prefix}{name}", value
+
+
+def _toml_has_secret(data: Any, secret_names: set[str]) -> bool:
+    if isinstance(data, dict):
+        return any(
+            (k in secret_names and v not in (None, "")) or _toml_has_secret(v, secret_names) for k, v in data.items()
+        )
+    return False
+
+
+def _secret_field_names(model: type[BaseModel]) -> set[str]:
+    names: set[str] = set()
+    for name, info in model.model_fields.items():
+        ann = info.annotation
+        if isinstance(ann, type) and issubclass(ann, BaseModel):
+            names |= _secret_field_names(ann)
+        elif "SecretStr" in str(ann):
+            names.add(name)
+    return names
+
+
+def warn_readable_secrets(settings: Settings, config_path: Path | None = None) -> list[str]:
+    """Warn (`InsecureSecretFileWarning`) for each secret file, and a settings file holding secrets, that group
+    or other users may read; returns the warnings. Names the key, the path and the fix, never the content."""
+    import stat
+    import tomllib
+    import warnings
+
+    candidates = list(_secret_paths(settings, ""))
+    if config_path is not None:
+        try:
+            data = tomllib.loads(config_path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            data = {}
+        if _toml_has_secret(data, _secret_field_names(Settings)):
+            candidates.append(("the settings file (it holds secrets)", config_path))
+    problems: list[str] = []
+    for key, file in candidates:
+        try:
+            mode = file.stat().st_mode
+        except OSError:
+            continue
+        if mode & (stat.S_IRWXG | stat.S_IRWXO):
+            problems.append(
+                f"{key}: {file} is readable by other users (mode {stat.S_IMODE(mode):04o}); run chmod 600 {file}"
+            )
+    for problem in problems:
+        warnings.warn(problem, InsecureSecretFileWarning, stacklevel=3)
+    return problems
