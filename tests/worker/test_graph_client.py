@@ -251,3 +251,13 @@ def test_retry_after_parsing_and_backoff() -> None:
 def test_graph_scope_follows_the_base_url() -> None:
     assert graph_scope("https://graph.microsoft.com/v1.0") == "https://graph.microsoft.com/.default"
     assert graph_scope("https://graph.microsoft.us/v1.0") == "https://graph.microsoft.us/.default"
+
+
+def test_per_mailbox_budget_spreads_requests_over_the_window() -> None:
+    from hygiene.adapters.graph.client import MailboxBudget
+
+    budget = MailboxBudget(limit=3, window_s=600)
+    assert [budget.reserve("kari@x", t) for t in (0, 1, 2)] == [0, 0, 0]
+    assert budget.reserve("KARI@x", 3) == 597  # the 4th waits until the 1st leaves the window
+    assert budget.reserve("ola@x", 3) == 0  # another mailbox has its own budget
+    assert budget.reserve("kari@x", 700) == 0

@@ -32,5 +32,6 @@ def build_gateway(
         retry=retry or RetryPolicy(max_retries=g.max_retries),
         transport=transport,
         shared_limit=shared_limit,
+        per_mailbox_limit=g.requests_per_10min_per_mailbox,
     )
     return GraphGateway(client, page_size=g.page_size)

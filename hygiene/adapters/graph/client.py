@@ -15,6 +15,7 @@
 from __future__ import annotations
 
 import asyncio
+import collections
 import contextlib
 import email.utils
 import random
@@ -53,6 +54,29 @@ class RetryPolicy:
         return min(self.cap_s, self.base_s * 2 ** (attempt - 1)) * self.jitter.uniform(0.5, 1.5)
 
 
+class MailboxBudget:
+    """Graph's per app and mailbox budget: at most ``limit`` requests in any ``window_s`` (10,000 per 10 minutes).
+
+    `reserve` records a request at ``now`` and returns how long to wait first (0 when within budget).
+    """
+
+    def __init__(self, limit: int, window_s: float = 600.0) -> None:
+        self.limit = limit
+        self.window_s = window_s
+        self._sent: dict[str, collections.deque[float]] = {}
+
+    def reserve(self, mailbox: str, now: float) -> float:
+        """Seconds to wait before sending one more request for ``mailbox`` (the request is counted at send time)."""
+        q = self._sent.setdefault(mailbox.lower(), collections.deque())
+        while q and q[0] <= now - self.window_s:
+            q.popleft()
+        wait = 0.0
+        if len(q) >= self.limit:
+            wait = q[len(q) - self.limit] + self.window_s - now
+        q.append(now + wait)
+        return max(0.0, wait)
+
+
 def parse_retry_after(value: str | None) -> float | None:
     """``Retry-After`` as seconds (delta-seconds or an HTTP date); None when absent or unreadable."""
     if not value:
@@ -84,6 +108,7 @@ class GraphClient:
         retry: RetryPolicy | None = None,
         transport: httpx.AsyncBaseTransport | None = None,
         shared_limit: Any = None,
+        per_mailbox_limit: int | None = None,
     ) -> None:
         self.base_url = base_url.rstrip("/")
         self.tokens = tokens
@@ -92,6 +117,7 @@ class GraphClient:
         self._limit = asyncio.Semaphore(max_concurrency)
         # across replicas: an object with an async context manager ``slot()`` (see hygiene.adapters.store.slots)
         self.shared_limit = shared_limit
+        self.budget = MailboxBudget(per_mailbox_limit) if per_mailbox_limit else None
         self._http = httpx.AsyncClient(
             timeout=timeout_s,
             transport=transport,
@@ -140,6 +166,10 @@ class GraphClient:
         content = orjson.dumps(json) if json is not None else None
         attempt = 0
         while True:
+            if self.budget is not None and mailbox:
+                wait = self.budget.reserve(mailbox, time.monotonic())
+                if wait > 0:
+                    await asyncio.sleep(wait)
             hdrs = {"Prefer": IMMUTABLE_ID, "Authorization": f"Bearer {await self.tokens.token()}"}
             if content is not None:
                 hdrs["Content-Type"] = "application/json"
