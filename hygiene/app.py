@@ -21,6 +21,7 @@ from hygiene.adapters.graph import GraphGateway, RetryPolicy, build_gateway
 from hygiene.adapters.records import build_archive
 from hygiene.adapters.store.state import StateStore
 from hygiene.clock import SystemClock
+from hygiene.db import open_database
 from hygiene.errors import ConfigError
 from hygiene.pipeline import Pipeline, StepHook
 from hygiene.ports import Clock, RecordsArchive
@@ -28,29 +29,12 @@ from hygiene.settings import Settings
 
 
 def open_db(settings: Settings, *, create: bool = False) -> tuple[Engine, sessionmaker[Session]]:
-    """The database of ``settings`` (`hygiene.db.open_database`; ``create`` migrates it to head first)."""
-    try:
-        from hygiene.db import open_database
-    except ImportError:  # foundation's db module not installed yet: plain engine, schema from the models
-        from sqlalchemy import create_engine, event
+    """The database of ``settings`` (`hygiene.db.open_database`; ``create`` migrates it to head first).
 
-        from hygiene.adapters.store.models import Base
-
-        url = settings.database.url
-        engine = create_engine(url, echo=settings.database.echo)
-        if url.startswith("sqlite"):
-
-            @event.listens_for(engine, "connect")
-            def _pragmas(conn: Any, _record: Any) -> None:
-                cur = conn.cursor()
-                cur.execute("PRAGMA journal_mode=WAL")
-                cur.execute("PRAGMA synchronous=NORMAL")  # WAL: durable across a process kill, fewer fsyncs
-                cur.execute("PRAGMA foreign_keys=ON")
-                cur.execute("PRAGMA busy_timeout=30000")
-                cur.close()
-
-        Base.metadata.create_all(engine)  # checkfirst: a no-op on an existing schema
-        return engine, sessionmaker(engine, expire_on_commit=False)
+    Raises:
+        SchemaMismatchError: the database is not at the migration head and ``create`` is false.
+        DatabaseError: the database cannot be reached.
+    """
     return open_database(settings, create=create)
 
 
