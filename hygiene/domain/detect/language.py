@@ -39,11 +39,13 @@ _PROFILES: dict[str, str] = {
 }
 
 # Bokmål form -> nynorsk form of frequent words; a text counts the forms of each side.
-_NB_NN_PAIRS = """ikke:ikkje jeg:eg hva:kva hvordan:korleis fra:frå bare:berre også:òg hvorfor:kvifor noe:noko noen:nokon
-    mye:mykje være:vere selv:sjølv hun:ho derfor:difor hvis:viss ble:vart blir:vert kommer:kjem uten:utan skole:skule
-    skolen:skulen vennlig:venleg lørdag:laurdag søndag:sundag mandag:måndag tirsdag:tysdag sammen:saman hilsen:helsing hos:hjå dere:dykk deres:dykkar hennes:hennar mange:mange
-    ønsker:ønskjer hjem:heim spørsmål:spørsmål mellom:mellom enn:enn vil:vil en:ein et:eit de:dei
-    jobb:jobb noen:nokre flere:fleire hver:kvar hvem:kven hvilken:kva nå:no""".split()
+_NB_NN_PAIRS = """
+    ikke:ikkje jeg:eg hva:kva hvordan:korleis fra:frå bare:berre også:òg hvorfor:kvifor noe:noko noen:nokon
+    mye:mykje være:vere selv:sjølv hun:ho derfor:difor hvis:viss ble:vart blir:vert kommer:kjem uten:utan
+    skole:skule skolen:skulen vennlig:venleg lørdag:laurdag søndag:sundag mandag:måndag tirsdag:tysdag
+    sammen:saman hilsen:helsing hos:hjå dere:dykk deres:dykkar hennes:hennar ønsker:ønskjer hjem:heim
+    en:ein et:eit de:dei flere:fleire hver:kvar hvem:kven nå:no
+""".split()
 
 _NB_WORDS: dict[str, float] = {}
 _NN_WORDS: dict[str, float] = {}
