@@ -11,6 +11,7 @@ import socket
 import uuid
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import urlsplit
 
 import httpx
 from sqlalchemy import Engine
@@ -21,6 +22,7 @@ from hygiene.adapters.records import build_archive
 from hygiene.adapters.store.state import StateStore
 from hygiene.clock import SystemClock
 from hygiene.db import open_database
+from hygiene.errors import ConfigError
 from hygiene.pipeline import Pipeline, StepHook
 from hygiene.ports import Clock, RecordsArchive
 from hygiene.settings import Settings
@@ -34,6 +36,34 @@ def open_db(settings: Settings, *, create: bool = False) -> tuple[Engine, sessio
         DatabaseError: the database cannot be reached.
     """
     return open_database(settings, create=create)
+
+
+_LOOPBACK = frozenset({"127.0.0.1", "::1", "localhost"})
+
+
+def require_installation_key(settings: Settings) -> None:
+    """Refuse to run against a real tenant without ``[security] hmac_key``.
+
+    Identifiers and addresses that must be recognised again are stored as HMACs under this key; a key derived from
+    public facts (the fallback `Settings.hmac_key_bytes` uses for the sandbox) would let anyone holding the database
+    reverse an 11-digit number in seconds. The sandbox on loopback may do without.
+
+    Raises:
+        ConfigError: no key is configured and ``[graph] base_url`` is not on loopback.
+    """
+    if settings.security.hmac_key is not None:
+        return
+    host = (urlsplit(settings.graph.base_url).hostname or "").lower()
+    if host in _LOOPBACK:
+        return
+    raise ConfigError(
+        [
+            "security.hmac_key is not set: it is required outside the sandbox. Create one with "
+            "`python -c 'import secrets; print(secrets.token_urlsafe(32))' > hmac.key`, chmod 600 it, and set "
+            'security.hmac_key_file = "/path/to/hmac.key" (or HYGIENE_SECURITY__HMAC_KEY); keep it stable, '
+            "since changing it makes stored keys unrecognisable"
+        ]
+    )
 
 
 def worker_id() -> str:
@@ -97,6 +127,7 @@ class App:
             SchemaMismatchError: the database is not at the migration head (run ``hygiene db upgrade``).
         """
         clock = clock or SystemClock()
+        require_installation_key(settings)
         engine, sessions = open_db(settings, create=create_db)
         from hygiene.adapters.store.slots import slot_limiter
 
