@@ -148,28 +148,24 @@ class Rules:
     terms: tuple[Term, ...] = ()
     cues: tuple[Cue, ...] = ()
     scoring: Scoring = field(default_factory=Scoring)
-    _term_automata: dict[str | None, tuple[Automaton, Automaton]] = field(
-        init=False, repr=False, compare=False, default_factory=dict
-    )
+    _term_automata: dict[str | None, Automaton] = field(init=False, repr=False, compare=False, default_factory=dict)
     _cue_automata: dict[str | None, Automaton] = field(init=False, repr=False, compare=False, default_factory=dict)
     _document_automata: dict[str | None, Automaton] = field(init=False, repr=False, compare=False, default_factory=dict)
-    _prescreen: tuple[Automaton, Automaton] | None = field(init=False, repr=False, compare=False, default=None)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "categories", MappingProxyType(dict(self.categories)))
         enabled = [t for t in self.terms if self.categories.get(t.category, CategoryRules()).enabled]
         for language, group in TERM_GROUPS.items():
             chosen = [t for t in enabled if t.language in group]
-            self._term_automata[language] = _split_case(chosen)
+            self._term_automata[language] = Automaton((t.pattern, t) for t in chosen)
         for language, group in CUE_GROUPS.items():
             self._cue_automata[language] = Automaton((c.pattern, c) for c in self.cues if c.language in group)
             self._document_automata[language] = Automaton(
                 (c.pattern, c) for c in self.cues if c.language in group and c.cue in ("generic", "directive")
             )
-        object.__setattr__(self, "_prescreen", self._term_automata[None])
 
-    def term_automata(self, language: str | None) -> tuple[Automaton, Automaton]:
-        """(case-insensitive, case-sensitive) keyword automata for text in ``language`` (None: all languages)."""
+    def term_automaton(self, language: str | None) -> Automaton:
+        """The keyword automaton for text in ``language`` (None: all languages)."""
         return self._term_automata.get(language, self._term_automata[None])
 
     def cue_automaton(self, language: str | None) -> Automaton:
@@ -187,13 +183,6 @@ class Rules:
     def weight(self, category: str) -> float:
         """The category's confidence multiplier."""
         return self.categories.get(category, CategoryRules()).weight
-
-
-def _split_case(terms: list[Term]) -> tuple[Automaton, Automaton]:
-    """Patterns written with capitals are matched case-sensitively (acronyms such as LO, HK, SV)."""
-    folded = Automaton((t.pattern, t) for t in terms if not t.pattern.case_sensitive)
-    exact = Automaton((t.pattern, t) for t in terms if t.pattern.case_sensitive)
-    return folded, exact
 
 
 class _Builder:

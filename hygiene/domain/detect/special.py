@@ -22,7 +22,7 @@ from dataclasses import dataclass
 
 import regex
 
-from hygiene.domain.detect.keywords import Hit, fold, spaces
+from hygiene.domain.detect.keywords import Hit, fold
 from hygiene.domain.detect.ruleset import PERSON_CUES, Cue, Rules, Term
 from hygiene.domain.verdict import Finding
 
@@ -121,15 +121,11 @@ def find_special(
 def keyword_hit(text: str, rules: Rules) -> bool:
     """True when any keyword of any language (or an ICD/ICPC word) occurs in ``text``: the prescreen's half."""
     folded = fold(text)
-    insensitive, exact = rules.term_automata(None)
-    return insensitive.any(folded) or exact.any(spaces(text)) or any(word in folded for word in _CODE_WORDS)
+    return rules.term_automaton(None).any(folded, original=text) or any(word in folded for word in _CODE_WORDS)
 
 
 def _keyword_hits(text: str, folded: str, rules: Rules, language: str | None) -> list[Hit]:
-    insensitive, exact = rules.term_automata(language)
-    hits = list(insensitive.search(folded))
-    if exact.size:
-        hits.extend(exact.search(spaces(text)))
+    hits = list(rules.term_automaton(language).search(folded, original=text))
     hits.sort(key=lambda hit: (hit.start, hit.end))
     return hits
 
