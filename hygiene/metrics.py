@@ -217,14 +217,8 @@ def database_checks(engine: Engine) -> list[Check]:
             conn.execute(text("SELECT 1"))
 
     def schema() -> None:
-        try:
-            from hygiene.db import check_schema
-        except ImportError:  # pragma: no cover - before the migrations module existed: the tables must exist
-            from sqlalchemy import inspect
+        from hygiene.db import check_schema
 
-            if not inspect(engine).has_table("message_cases"):
-                raise HygieneError("the database has no hygiene tables; run hygiene db upgrade") from None
-            return
         check_schema(engine)
 
     return [("database", database), ("schema", schema)]

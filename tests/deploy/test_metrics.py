@@ -14,6 +14,7 @@ from prometheus_client.parser import text_string_to_metric_families
 
 from hygiene.app import App
 from hygiene.clock import FakeClock
+from hygiene.db import upgrade
 from hygiene.errors import GraphError
 from hygiene.metrics import Metrics, database_checks, error_kind, start_metrics_server, token_check
 from hygiene.scheduler import run_once
@@ -25,17 +26,6 @@ OLA = "ola@contoso.example"
 
 
 def _migrate(url: str) -> None:
-    try:
-        from hygiene.db import upgrade
-    except ImportError:  # before the migrations landed
-        from sqlalchemy import create_engine
-
-        from hygiene.adapters.store.models import Base
-
-        eng = create_engine(url)
-        Base.metadata.create_all(eng)
-        eng.dispose()
-        return
     upgrade(url)
 
 
