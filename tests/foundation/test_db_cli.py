@@ -23,7 +23,7 @@ ROOT = Path(__file__).resolve().parents[2]
 def hygiene(*args: str, db_url: str, cwd: Path) -> subprocess.CompletedProcess[str]:
     """Run the real console entry point (exit codes are mapped in `hygiene.cli.main`)."""
     env = {k: v for k, v in os.environ.items() if not k.startswith("HYGIENE_")}
-    env |= {"HYGIENE_DATABASE__URL": db_url, "PYTHONPATH": str(ROOT)}
+    env |= {"HYGIENE_DATABASE__URL": db_url, "HYGIENE_SECURITY__HMAC_KEY": "test-key", "PYTHONPATH": str(ROOT)}
     return subprocess.run(
         [sys.executable, "-c", "from hygiene.cli import main; main()", *args],
         capture_output=True,
