@@ -183,15 +183,18 @@ class _Context:
                     directives.add(cue.pattern.text)
                 else:
                     cues.append((hit.start, hit.end, cue))
-        if len(folded) <= 200_000:  # directives anywhere in the part (in very long parts: near keywords only)
-            for hit in automaton.search(folded):
-                cue = hit.payload  # type: ignore[assignment]
-                if cue.cue == "directive":
-                    directives.add(cue.pattern.text)
+        # Part-wide: directives anywhere, and how many different generic words the part has (a policy or a
+        # newsletter is full of them; a personal message has few). Very long parts: the first 200,000 characters.
+        generic_words: set[str] = set()
+        for hit in rules.document_automaton(language).search(folded, 0, min(len(folded), 200_000)):
+            cue = hit.payload  # type: ignore[assignment]
+            (directives if cue.cue == "directive" else generic_words).add(cue.pattern.text)
         cues.sort(key=lambda item: item[0])
         self.cues = cues
         self.cue_starts = [start for start, _, _ in cues]
         self.directive_penalty = min(self.scoring.directive_cap, self.scoring.directive * len(directives))
+        excess = max(0, len(generic_words) - self.scoring.generic_free)
+        self.directive_penalty += min(self.scoring.document_cap, self.scoring.document * excess)
         self.categories = sorted(
             [(h.start, h.payload.category) for h in hits]  # type: ignore[attr-defined]
             + [(s, "health") for s, _, _ in codes]
