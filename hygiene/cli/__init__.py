@@ -30,6 +30,7 @@ _GROUPS: list[str] = [
     "config",
     "notice",
     "records",
+    "sandbox",
     "users",
     "worker",
 ]
