@@ -28,6 +28,7 @@ _GROUPS: list[str] = [
     "audit",
     "classify",
     "config",
+    "db",
     "notice",
     "records",
     "sandbox",
