@@ -98,17 +98,34 @@ class ParsedMessage:
 def _addresses(msg: Message, name: str) -> list[Address]:
     values = msg.get_all(name) or []
     out: list[Address] = []
-    for display, addr in email.utils.getaddresses([str(v) for v in values]):
+    for display, addr in email.utils.getaddresses([_header_str(v) for v in values]):
         if addr:
             out.append(Address(display, addr))
     return out
 
 
 def _header_str(value: Any) -> str:
+    """A header value as text; raw 8-bit bytes (RFC 6532 headers) are read as UTF-8."""
+    if isinstance(value, email.header.Header):  # compat32 hands raw 8-bit headers over as Header objects
+        parts: list[str] = []
+        for chunk, charset in email.header.decode_header(value):
+            if isinstance(chunk, str):
+                parts.append(chunk)
+                continue
+            try:
+                parts.append(chunk.decode(charset if charset and charset != "unknown-8bit" else "utf-8", "replace"))
+            except LookupError:
+                parts.append(chunk.decode("utf-8", "replace"))
+        return "".join(parts)
     try:
-        return str(value)
+        text = str(value)
     except Exception:  # a header the policy cannot render
         return ""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:  # surrogate-escaped raw bytes
+        text = text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    return text
 
 
 def _decode_text(part: Message) -> str:
@@ -135,10 +152,11 @@ def parse_mime(mime: bytes) -> ParsedMessage:
     p = ParsedMessage()
     subject = msg.get("Subject")
     if subject is not None:
+        raw = _header_str(subject)
         try:
-            p.subject = str(email.header.make_header(email.header.decode_header(str(subject))))
-        except Exception:
-            p.subject = str(subject)
+            p.subject = str(email.header.make_header(email.header.decode_header(raw)))
+        except Exception:  # a malformed encoded word: keep the raw text
+            p.subject = raw
     p.subject = " ".join(p.subject.split())
     from_ = _addresses(msg, "From")
     p.from_ = from_[0] if from_ else None

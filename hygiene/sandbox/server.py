@@ -191,6 +191,9 @@ class SandboxApp:
         if delay > 0:
             await asyncio.sleep(delay)
         for r in rules:
+            while r.gate is not None and not r.gate.is_set():
+                await asyncio.sleep(0.005)
+        for r in rules:
             if r.kind == "status":
                 code = {429: "ApplicationThrottled", 503: "ServiceUnavailable", 504: "GatewayTimeout"}.get(
                     r.status, "UnknownError"

@@ -334,7 +334,7 @@ class Faults:
     class Rule:
         """One fault rule."""
 
-        kind: str  # "status" | "drop" | "slow"
+        kind: str  # "status" | "drop" | "slow" | "hold"
         fraction: float
         route: str | None = None
         method: str | None = None
@@ -344,6 +344,7 @@ class Faults:
         delay_s: float = 0.0
         times: int | None = None
         fired: int = 0
+        gate: threading.Event | None = None
 
     def __init__(self, seed: int = 0) -> None:
         self.rules: list[Faults.Rule] = []
@@ -378,6 +379,13 @@ class Faults:
              times: int | None = None) -> Faults.Rule:  # fmt: skip
         """Delay ``fraction`` of matching requests by ``delay_s`` seconds (while holding a concurrency slot)."""
         return self._add(Faults.Rule("slow", fraction, route, delay_s=delay_s, times=times))
+
+    def hold(self, *, route: str | None = None, times: int | None = None) -> threading.Event:
+        """Hold matching requests (inside their concurrency slot) until the returned event is set: lets a test
+        have N requests in flight at once without relying on timing."""
+        gate = threading.Event()
+        self._add(Faults.Rule("hold", 1.0, route, times=times, gate=gate))
+        return gate
 
     def _add(self, rule: Faults.Rule) -> Faults.Rule:
         with self._lock:
