@@ -49,10 +49,11 @@ def test_the_fifth_concurrent_request_of_the_app_gets_429_whatever_the_mailbox(s
 
 def test_directory_requests_do_not_count_against_outlooks_concurrency_limit(sandbox, tenant, graph):
     gate = tenant.faults.hold(route="users.get")
-    threads = [
-        threading.Thread(target=lambda: httpx.get(f"{sandbox.base_url}/users/{KARI}", headers={"Authorization": "Bearer sandbox"}, timeout=30))
-        for _ in range(5)
-    ]  # fmt: skip
+
+    def call() -> None:
+        httpx.get(f"{sandbox.base_url}/users/{KARI}", headers={"Authorization": "Bearer sandbox"}, timeout=30)
+
+    threads = [threading.Thread(target=call) for _ in range(5)]
     for t in threads:
         t.start()
     _wait_until(lambda: tenant.peak_concurrency.in_flight == 5)
