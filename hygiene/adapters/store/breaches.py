@@ -209,6 +209,11 @@ class BreachStore:
             return _view(row), True
 
     # --- reading ------------------------------------------------------------------------------------------------
+    def known(self, message_key: str) -> bool:
+        """Whether the message with this key is in the register already."""
+        with self.sessions() as s:
+            return s.scalar(select(BreachRow.id).where(BreachRow.message_key == message_key)) is not None
+
     def get(self, breach_id: int) -> BreachView:
         """One entry.
 
