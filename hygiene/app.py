@@ -11,6 +11,7 @@ import socket
 import uuid
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import urlsplit
 
 import httpx
 from sqlalchemy import Engine
@@ -20,36 +21,49 @@ from hygiene.adapters.graph import GraphGateway, RetryPolicy, build_gateway
 from hygiene.adapters.records import build_archive
 from hygiene.adapters.store.state import StateStore
 from hygiene.clock import SystemClock
+from hygiene.db import open_database
+from hygiene.errors import ConfigError
 from hygiene.pipeline import Pipeline, StepHook
 from hygiene.ports import Clock, RecordsArchive
 from hygiene.settings import Settings
 
 
 def open_db(settings: Settings, *, create: bool = False) -> tuple[Engine, sessionmaker[Session]]:
-    """The database of ``settings`` (`hygiene.db.open_database`; ``create`` migrates it to head first)."""
-    try:
-        from hygiene.db import open_database
-    except ImportError:  # foundation's db module not installed yet: plain engine, schema from the models
-        from sqlalchemy import create_engine, event
+    """The database of ``settings`` (`hygiene.db.open_database`; ``create`` migrates it to head first).
 
-        from hygiene.adapters.store.models import Base
-
-        url = settings.database.url
-        engine = create_engine(url, echo=settings.database.echo)
-        if url.startswith("sqlite"):
-
-            @event.listens_for(engine, "connect")
-            def _pragmas(conn: Any, _record: Any) -> None:
-                cur = conn.cursor()
-                cur.execute("PRAGMA journal_mode=WAL")
-                cur.execute("PRAGMA synchronous=NORMAL")  # WAL: durable across a process kill, fewer fsyncs
-                cur.execute("PRAGMA foreign_keys=ON")
-                cur.execute("PRAGMA busy_timeout=30000")
-                cur.close()
-
-        Base.metadata.create_all(engine)  # checkfirst: a no-op on an existing schema
-        return engine, sessionmaker(engine, expire_on_commit=False)
+    Raises:
+        SchemaMismatchError: the database is not at the migration head and ``create`` is false.
+        DatabaseError: the database cannot be reached.
+    """
     return open_database(settings, create=create)
+
+
+_LOOPBACK = frozenset({"127.0.0.1", "::1", "localhost"})
+
+
+def require_installation_key(settings: Settings) -> None:
+    """Refuse to run against a real tenant without ``[security] hmac_key``.
+
+    Identifiers and addresses that must be recognised again are stored as HMACs under this key; a key derived from
+    public facts (the fallback `Settings.hmac_key_bytes` uses for the sandbox) would let anyone holding the database
+    reverse an 11-digit number in seconds. The sandbox on loopback may do without.
+
+    Raises:
+        ConfigError: no key is configured and ``[graph] base_url`` is not on loopback.
+    """
+    if settings.security.hmac_key is not None:
+        return
+    host = (urlsplit(settings.graph.base_url).hostname or "").lower()
+    if host in _LOOPBACK:
+        return
+    raise ConfigError(
+        [
+            "security.hmac_key is not set: it is required outside the sandbox. Create one with "
+            "`python -c 'import secrets; print(secrets.token_urlsafe(32))' > hmac.key`, chmod 600 it, and set "
+            'security.hmac_key_file = "/path/to/hmac.key" (or HYGIENE_SECURITY__HMAC_KEY); keep it stable, '
+            "since changing it makes stored keys unrecognisable"
+        ]
+    )
 
 
 def worker_id() -> str:
@@ -129,6 +143,7 @@ class App:
             SchemaMismatchError: the database is not at the migration head (run ``hygiene db upgrade``).
         """
         clock = clock or SystemClock()
+        require_installation_key(settings)
         engine, sessions = open_db(settings, create=create_db)
         from hygiene.adapters.store.slots import slot_limiter
 

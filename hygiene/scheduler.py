@@ -2,9 +2,10 @@
 
 Jobs (intervals from ``[schedule]``): ``sweep`` (every ``sweep_interval_s``), ``scope`` (re-resolve the scope every
 ``scope_refresh_interval_s``), ``housekeeping`` (every ``housekeeping_interval_s``: empty Deleted Items older than
-``[actions] purge_deleted_items_after_days`` when set), ``breach`` (with ``[breach] enabled``: the breach register's
-due reminders, every ``sweep_interval_s`` but at least hourly). Each job runs at most once at a time and missed runs are
-coalesced. The job store is in memory on purpose: APScheduler 3.x cannot share one between processes.
+``[actions] purge_deleted_items_after_days`` when set; prune audit events past ``[audit] retention_days``),
+``breach`` (with ``[breach] enabled``: the breach register's due reminders, every ``sweep_interval_s`` but at least
+hourly). Every start audits the settings' fingerprint (``config_loaded``). Each job runs at most once at a time and
+missed runs are coalesced. The job store is in memory on purpose: APScheduler 3.x cannot share one between processes.
 
 SIGTERM / SIGINT ask the pipeline to stop after the step in flight; the process exits once the running job ends.
 """
@@ -19,6 +20,8 @@ from datetime import UTC, datetime
 import structlog
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 
+from hygiene import __version__
+from hygiene.adapters.store import audit as audit_store
 from hygiene.app import App
 from hygiene.pipeline import SweepStats
 
@@ -55,9 +58,29 @@ class Worker:
             await self.app.pipeline.refresh_scope()
 
     async def housekeeping(self) -> None:
-        """Empty old Deleted Items when configured."""
+        """Empty old Deleted Items when configured; prune audit events past ``[audit] retention_days``."""
         async with self._busy:
             await self.app.pipeline.housekeeping()
+            self.prune_audit()
+
+    def prune_audit(self) -> int:
+        """Delete audit events older than ``[audit] retention_days`` (the chain is re-anchored and that audited)."""
+        days = self.app.settings.audit.retention_days
+        with self.app.sessions.begin() as session:
+            result = audit_store.prune_expired(session, days, now=self.app.clock.now())
+        if result.deleted:
+            log.info("audit_pruned", events=result.deleted, retention_days=days)
+        return result.deleted
+
+    def record_start(self) -> None:
+        """Audit the effective configuration of this start (``config_loaded``: fingerprint, previous, version)."""
+        with self.app.sessions.begin() as session:
+            audit_store.record_config(
+                session,
+                fingerprint=self.app.settings.fingerprint(),
+                ts=self.app.clock.now(),
+                version=__version__,
+            )
 
     async def breach_reminders(self) -> None:
         """Send the breach register's due reminders (``[breach] enabled``): discovery reminders that failed
@@ -73,6 +96,7 @@ class Worker:
         s = self.app.settings.schedule
         now = datetime.now(UTC)
         common = {"max_instances": 1, "coalesce": True, "misfire_grace_time": None}
+        self.record_start()
         await self.refresh_scope()  # the first sweep needs the scope
         sched.add_job(self.refresh_scope, "interval", seconds=s.scope_refresh_interval_s, id="scope", **common)
         sched.add_job(self.sweep, "interval", seconds=s.sweep_interval_s, id="sweep", next_run_time=now, **common)
@@ -106,5 +130,6 @@ async def run_once(app: App) -> SweepStats:
     loop = asyncio.get_running_loop()
     with contextlib.suppress(NotImplementedError, RuntimeError):  # not on the main thread
         loop.add_signal_handler(signal.SIGTERM, worker._request_stop)
+    worker.record_start()
     await worker.refresh_scope()
     return await worker.sweep()

@@ -21,6 +21,7 @@ thread pool, each with its own short read-only session.
 
 from __future__ import annotations
 
+import secrets
 from collections.abc import Callable, Iterator
 from typing import Any
 
@@ -98,6 +99,17 @@ class SecurityHeaders:
 Handler = Callable[[Request], Response]
 
 
+def _session_secret(settings: Settings) -> bytes:
+    """The console's session-signing secret: from the installation key, else random for this process.
+
+    Never derived from anything an attacker could know (such as the database URL): without ``[security] hmac_key``
+    console sessions simply end when the process restarts.
+    """
+    if settings.security.hmac_key is not None:
+        return settings.security.hmac_key.get_secret_value().encode()
+    return secrets.token_bytes(32)
+
+
 def build_api(
     settings: Settings,
     sessions: sessionmaker[Session],
@@ -122,7 +134,7 @@ def build_api(
             ]
         )
     entra = EntraClient(settings.audit) if settings.audit.entra_enabled else None
-    auth = TokenAuth(token or None, entra=entra, session_secret=settings.hmac_key_bytes())
+    auth = TokenAuth(token or None, entra=entra, session_secret=_session_secret(settings))
     document = orjson.dumps(openapi_document())
 
     def protected(handler: Handler) -> Handler:

@@ -29,6 +29,7 @@ _GROUPS: list[str] = [
     "breach",
     "classify",
     "config",
+    "db",
     "notice",
     "records",
     "users",

@@ -46,21 +46,15 @@ class ReportFormat(StrEnum):
 
 
 def open_sessions(settings: Settings) -> sessionmaker[Session]:
-    """A session factory on ``[database] url`` (through `hygiene.db` when it is available).
+    """A session factory on ``[database] url``.
 
     Raises:
         DatabaseError: the database cannot be reached or has no audit tables (the message names the fix).
     """
-    try:
-        from hygiene.db import make_engine, make_sessions  # type: ignore[import-not-found]
-    except ImportError:  # pragma: no cover - before the foundation's db module exists
-        from sqlalchemy import create_engine
+    from hygiene.db import make_engine, make_sessions
 
-        engine = create_engine(settings.database.url, echo=settings.database.echo)
-        sessions = sessionmaker(engine, expire_on_commit=False)
-    else:
-        engine = make_engine(settings.database.url, echo=settings.database.echo)
-        sessions = make_sessions(engine)
+    engine = make_engine(settings.database.url, echo=settings.database.echo)
+    sessions = make_sessions(engine)
     try:
         with engine.connect() as conn:
             tables = set(inspect(conn).get_table_names())
@@ -71,8 +65,7 @@ def open_sessions(settings: Settings) -> sessionmaker[Session]:
         ) from None
     if "audit_events" not in tables:
         raise DatabaseError(
-            "the database of [database] url has no audit tables yet: create the schema with `hygiene db upgrade` "
-            "(or run the worker once)"
+            "the database of [database] url has no audit tables yet: create the schema with `hygiene db upgrade`"
         )
     return sessions
 

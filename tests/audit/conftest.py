@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from hygiene.adapters.store import audit as store
 from hygiene.adapters.store.models import Base
 from hygiene.domain import audit
+from tests.conftest import migrated_url
 
 PG_ADMIN_URL = os.environ.get("HYGIENE_TEST_PG_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/postgres")
 
@@ -52,11 +53,10 @@ def pg_database_url() -> Iterator[str]:
 def engine(request, tmp_path) -> Iterator[Engine]:
     """An engine on an empty schema (``Base.metadata``), once on SQLite and once on PostgreSQL."""
     if request.param == "sqlite":
-        eng = create_engine(f"sqlite:///{tmp_path / 'audit.db'}")
+        url = f"sqlite:///{tmp_path / 'audit.db'}"
     else:
-        eng = create_engine(request.getfixturevalue("pg_database_url"))
-    Base.metadata.drop_all(eng)
-    Base.metadata.create_all(eng)
+        url = request.getfixturevalue("pg_database_url")
+    eng = create_engine(migrated_url(url))
     yield eng
     Base.metadata.drop_all(eng)
     eng.dispose()

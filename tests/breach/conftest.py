@@ -1,74 +1,31 @@
-"""Fixtures of the breach register tests: a fresh schema on SQLite and (when reachable) PostgreSQL, a fake clock."""
+"""Fixtures of the breach register tests, on the root fixtures: a migrated database on SQLite and PostgreSQL."""
 
 from __future__ import annotations
 
-import os
-import uuid
 from collections.abc import Iterator
 
 import pytest
-from sqlalchemy import create_engine, text
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
+from hygiene import db
 from hygiene.adapters.store.breaches import BreachStore
-from hygiene.adapters.store.models import Base
 from hygiene.clock import FakeClock
 
-PG_ADMIN_URL = os.environ.get("HYGIENE_TEST_PG_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/postgres")
 HMAC_KEY = b"breach-test-key"
 
 
-def _pg_available() -> bool:
-    try:
-        eng = create_engine(PG_ADMIN_URL, isolation_level="AUTOCOMMIT", connect_args={"connect_timeout": 2})
-        with eng.connect() as conn:
-            conn.execute(text("select 1"))
-        eng.dispose()
-        return True
-    except Exception:
-        return False
-
-
-@pytest.fixture(scope="session")
-def breach_pg_url() -> Iterator[str]:
-    """A throw-away PostgreSQL database for this test session (skipped locally, an error in CI, when absent)."""
-    if not _pg_available():
-        if os.environ.get("CI"):
-            raise RuntimeError(f"PostgreSQL is not reachable at {PG_ADMIN_URL}")
-        pytest.skip("PostgreSQL is not reachable")
-    name = f"hygiene_breach_{uuid.uuid4().hex[:10]}"
-    admin = create_engine(PG_ADMIN_URL, isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.execute(text(f'CREATE DATABASE "{name}"'))
-    yield PG_ADMIN_URL.rsplit("/", 1)[0] + f"/{name}"
-    with admin.connect() as conn:
-        conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-    admin.dispose()
-
-
-@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
-def breach_db_url(request, tmp_path) -> Iterator[str]:
-    """A database URL with a fresh schema, once SQLite and once PostgreSQL."""
-    if request.param == "sqlite":
-        url = f"sqlite:///{tmp_path / 'breach.db'}"
-    else:
-        url = request.getfixturevalue("breach_pg_url")
-    eng = create_engine(url)
-    Base.metadata.drop_all(eng)
-    Base.metadata.create_all(eng)
-    eng.dispose()
-    yield url
-    if request.param == "postgresql":
-        eng = create_engine(url)
-        Base.metadata.drop_all(eng)
-        eng.dispose()
+@pytest.fixture
+def breach_db_url(db_url: str) -> str:
+    """A database URL migrated to head (``db_url``: once SQLite, once PostgreSQL)."""
+    db.upgrade(db_url)
+    return db_url
 
 
 @pytest.fixture
-def engine(breach_db_url) -> Iterator[Engine]:
+def engine(breach_db_url: str) -> Iterator[Engine]:
     """An engine on ``breach_db_url``."""
-    eng = create_engine(breach_db_url)
+    eng = db.make_engine(breach_db_url)
     yield eng
     eng.dispose()
 
@@ -76,7 +33,7 @@ def engine(breach_db_url) -> Iterator[Engine]:
 @pytest.fixture
 def sessions(engine) -> sessionmaker[Session]:
     """A session factory."""
-    return sessionmaker(engine, expire_on_commit=False)
+    return db.make_sessions(engine)
 
 
 @pytest.fixture
@@ -87,5 +44,5 @@ def clock() -> FakeClock:
 
 @pytest.fixture
 def breaches(sessions, clock) -> BreachStore:
-    """The register on the fresh schema."""
+    """The register on the migrated schema."""
     return BreachStore(sessions, clock, hmac_key=HMAC_KEY)

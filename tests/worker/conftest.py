@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from hygiene.adapters.store.models import Base
 from hygiene.adapters.store.state import StateStore
 from hygiene.clock import FakeClock
+from tests.conftest import migrated_url
 
 PG_ADMIN_URL = os.environ.get("HYGIENE_TEST_PG_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/postgres")
 
@@ -53,10 +54,7 @@ def worker_db_url(request, tmp_path) -> Iterator[str]:
         url = f"sqlite:///{tmp_path / 'worker.db'}"
     else:
         url = request.getfixturevalue("worker_pg_url")
-    eng = create_engine(url)
-    Base.metadata.drop_all(eng)
-    Base.metadata.create_all(eng)
-    eng.dispose()
+    migrated_url(url)
     yield url
     if request.param == "postgresql":
         eng = create_engine(url)

@@ -15,14 +15,9 @@ pytestmark = pytest.mark.postgres
 
 
 def test_two_replicas_never_share_a_mailbox_and_together_stay_within_four(tmp_path, worker_pg_url) -> None:
-    from sqlalchemy import create_engine
+    from tests.conftest import migrated_url
 
-    from hygiene.adapters.store.models import Base
-
-    eng = create_engine(worker_pg_url)
-    Base.metadata.drop_all(eng)
-    Base.metadata.create_all(eng)
-    eng.dispose()
+    migrated_url(worker_pg_url)
     g = FakeGraph(delay_s=0.01)
     users = [f"user{i:02d}@contoso.example" for i in range(12)]
     for u in users:

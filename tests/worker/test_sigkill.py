@@ -17,9 +17,10 @@ import pytest
 from sqlalchemy import create_engine, select
 
 from hygiene.adapters.store import audit
-from hygiene.adapters.store.models import AuditEventRow, Base, MessageCaseRow
+from hygiene.adapters.store.models import AuditEventRow, MessageCaseRow
 from hygiene.domain import audit as actions
 from hygiene.domain import states
+from tests.conftest import migrated_url
 from tests.worker.fakegraph import FakeGraph, serve_http
 from tests.worker.pipeline_support import clean, records_in, sensitive
 
@@ -56,8 +57,7 @@ def _run(base: str, db_url: str, tmp_path: Path, step: str, phase: str) -> int:
 )
 def test_sigkill_at_each_transition_then_restart(tmp_path, step: str, phase: str) -> None:
     db_url = f"sqlite:///{tmp_path / 'hygiene.db'}"
-    eng = create_engine(db_url)
-    Base.metadata.create_all(eng)
+    eng = create_engine(migrated_url(db_url))
     g = FakeGraph()
     g.add_user(KARI)
     bad = g.deliver(KARI, sensitive(1))

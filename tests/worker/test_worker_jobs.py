@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 from dataclasses import dataclass
+from datetime import timedelta
 
 from sqlalchemy import select
 
@@ -152,3 +153,89 @@ def test_one_mailbox_can_be_swept_on_its_own(tmp_path, worker_db_url) -> None:
     assert stats.mailboxes == 1
     assert g.purged[KARI] == [bad]
     assert other in g.msgs["ola@contoso.example"]
+
+
+def _audit_actions(app) -> list[str]:
+    from hygiene.adapters.store.models import AuditEventRow
+
+    with app.sessions() as s:
+        return list(s.scalars(select(AuditEventRow.action).order_by(AuditEventRow.id)))
+
+
+def test_every_start_audits_the_settings_fingerprint(tmp_path, worker_db_url) -> None:
+    g = FakeGraph()
+    g.add_user(KARI)
+    settings = settings_for(tmp_path, worker_db_url)
+    app = build(settings, g, clock=FakeClock())
+
+    async def go():
+        try:
+            await run_once(app)
+            await run_once(app)
+        finally:
+            await app.aclose()
+
+    asyncio.run(go())
+    from hygiene.adapters.store.models import AuditEventRow
+
+    with app.sessions() as s:
+        details = [
+            row.detail for row in s.scalars(select(AuditEventRow).where(AuditEventRow.action == "config_loaded"))
+        ]
+    assert [d["settings_fingerprint"] for d in details] == [settings.fingerprint()] * 2
+    assert [d["new"] for d in details] == [True, False]  # the second start ran with the same settings
+
+
+def test_housekeeping_prunes_audit_events_past_retention(tmp_path, worker_db_url) -> None:
+    g = FakeGraph()
+    g.add_user(KARI)
+    g.deliver(KARI, sensitive(1))
+    settings = settings_for(tmp_path, worker_db_url)
+    settings.audit.retention_days = 30
+    clock = FakeClock()
+    app = build(settings, g, clock=clock)
+    worker = Worker(app)
+
+    async def go():
+        try:
+            await run_once(app)
+            before = len(_audit_actions(app))
+            await worker.housekeeping()  # nothing is old yet
+            assert len(_audit_actions(app)) == before
+            clock.advance(timedelta(days=31))
+            await worker.housekeeping()
+        finally:
+            await app.aclose()
+
+    asyncio.run(go())
+    actions = _audit_actions(app)
+    assert "detected" not in actions  # the sweep's events are gone
+    assert actions[-1] == "retention"  # ... and the pruning itself is audited, re-anchoring the chain
+    from hygiene.adapters.store import audit as audit_store
+
+    with app.sessions() as s:
+        assert audit_store.verify(s).ok
+
+
+def test_a_real_tenant_needs_the_installation_key(tmp_path, worker_db_url) -> None:
+    import pytest
+
+    from hygiene.app import App
+    from hygiene.errors import ConfigError
+
+    settings = settings_for(tmp_path, worker_db_url, base_url="https://graph.microsoft.com/v1.0")
+    settings.security.hmac_key = None
+    with pytest.raises(ConfigError, match=r"security\.hmac_key"):
+        App.from_settings(settings, clock=FakeClock())
+
+
+def test_console_sessions_are_not_signed_with_a_guessable_secret(tmp_path) -> None:
+    from pydantic import SecretStr
+
+    from hygiene.api.app import _session_secret
+    from hygiene.settings import Settings
+
+    unkeyed = Settings(database={"url": f"sqlite:///{tmp_path / 'h.db'}"})
+    assert _session_secret(unkeyed) != _session_secret(unkeyed)  # random per process, never from the DB URL
+    keyed = Settings(security={"hmac_key": SecretStr("k" * 32)})
+    assert _session_secret(keyed) == _session_secret(keyed)
