@@ -105,7 +105,11 @@ def build_breach(
     from hygiene.breach import BreachReminders, BreachScanner
 
     store = BreachStore(sessions, clock, hmac_key=settings.hmac_key_bytes())
-    reminders = BreachReminders(settings, gateway, store, clock, hmac_key=settings.hmac_key_bytes())
+    reminders = (
+        BreachReminders(settings, gateway, store, clock, hmac_key=settings.hmac_key_bytes())
+        if settings.breach.privacy_officer_mailbox.strip()
+        else None
+    )
     return BreachScanner(settings, gateway=gateway, classifier=classifier, store=store, reminders=reminders)
 
 
