@@ -32,6 +32,7 @@ _GROUPS: list[str] = [
     "db",
     "notice",
     "records",
+    "sandbox",
     "users",
     "worker",
 ]
