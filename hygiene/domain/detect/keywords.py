@@ -8,7 +8,7 @@ A pattern is a lower-case word or phrase with optional ``*`` at either end:
 * ``*epilep*`` – anywhere inside a word.
 
 A pattern with capital letters (``LO``, ``Høgre``) is matched case-sensitively, for acronyms and names that are
-ordinary words in lower case; search such patterns in `spaces` text instead of `fold` text.
+ordinary words in lower case: it is found in the folded text and then compared with the original.
 
 Phrases match one space between words; the text is prepared with `fold` so that any whitespace character counts
 as a space and case does not matter. Matching is linear in the text length plus the number of raw hits.
@@ -21,7 +21,9 @@ from dataclasses import dataclass
 
 import ahocorasick
 
-_WHITESPACE = {ord(c): " " for c in "\t\n\r\x0b\x0c\xa0\u2007\u202f\u2028\u2029\u200b"}
+# Whitespace other than the plain space, replaced one for one (str.replace per character is far faster than a
+# regex substitution or str.translate on non-ASCII text).
+_WHITESPACE = "\t\n\r\x0b\x0c\xa0\u2007\u202f\u2028\u2029\u200b"
 _MAX_EXTEND = 40  # bounds the work per hit in long runs of letters
 
 
@@ -71,12 +73,14 @@ def fold(text: str) -> str:
     low = text.lower()
     if len(low) != len(text):  # a few characters (e.g. 'İ') lower to two; keep one so offsets stay aligned
         low = "".join(c.lower()[:1] for c in text)
-    return low.translate(_WHITESPACE)
+    return _spaces(low)
 
 
-def spaces(text: str) -> str:
-    """``text`` with every whitespace character turned into a space (for case-sensitive patterns)."""
-    return text.translate(_WHITESPACE)
+def _spaces(text: str) -> str:
+    for ch in _WHITESPACE:
+        if ch in text:
+            text = text.replace(ch, " ")
+    return text
 
 
 def _is_word(ch: str) -> bool:
@@ -101,24 +105,31 @@ class Automaton:
     def __init__(self, entries: Iterable[tuple[Pattern, object]]) -> None:
         grouped: dict[str, list[tuple[Pattern, object]]] = {}
         for pattern, payload in entries:
-            grouped.setdefault(pattern.text, []).append((pattern, payload))
+            grouped.setdefault(pattern.text.lower(), []).append((pattern, payload))
         self._automaton: ahocorasick.Automaton | None = None
         if grouped:
             automaton = ahocorasick.Automaton()
             for key, items in grouped.items():
-                automaton.add_word(key, tuple(items))
+                automaton.add_word(key, tuple(items))  # case-sensitive patterns too, under their folded key
             automaton.make_automaton()
             self._automaton = automaton
         self.size = sum(len(items) for items in grouped.values())
 
-    def search(self, folded: str, start: int = 0, end: int | None = None) -> Iterator[Hit]:
-        """Every pattern occurrence in ``folded[start:end]`` whose word boundaries hold, in order of their end."""
+    def search(
+        self, folded: str, start: int = 0, end: int | None = None, *, original: str | None = None
+    ) -> Iterator[Hit]:
+        """Every pattern occurrence in ``folded[start:end]`` whose word boundaries hold, in order of their end.
+
+        Case-sensitive patterns are compared with ``original`` (the text before `fold`); without it they never match.
+        """
         if self._automaton is None:
             return
         end = len(folded) if end is None else end
         for last, items in self._automaton.iter(folded, start, end):
             for pattern, payload in items:
                 first = last - len(pattern.text) + 1
+                if pattern.case_sensitive and (original is None or original[first : last + 1] != pattern.text):
+                    continue
                 before = folded[first - 1] if first > 0 else " "
                 after = folded[last + 1] if last + 1 < len(folded) else " "
                 if not pattern.open_start and _is_word(before) and _is_word(pattern.text[0]):
@@ -136,6 +147,6 @@ class Automaton:
                         word_end += 1
                 yield Hit(word_start, word_end, payload)
 
-    def any(self, folded: str) -> bool:
+    def any(self, folded: str, *, original: str | None = None) -> bool:
         """True when `search` would find at least one hit (stops at the first)."""
-        return next(self.search(folded), None) is not None
+        return next(self.search(folded, original=original), None) is not None

@@ -49,27 +49,28 @@ TIERS = ("strong", "weak", "medication")
 CUES = ("self", "we", "relation", "role", "third", "link", "generic", "directive", "topical")
 PERSON_CUES = ("self", "we", "relation", "role", "third", "link")
 
-# Which term and cue lists serve a text in each language. Norwegian bokmål and nynorsk share each other's words
-# (the guess between them is the least certain); English terms are searched in Nordic text too (mail mixes in
-# English), but not the other way round (Nordic words such as "same" or "dom" are ordinary English words).
+# Which term and cue lists serve a text in each language. The Scandinavian languages share each other's lists (a
+# short text's language guess is uncertain, and mail mixes them); English terms are searched in Nordic text too
+# (mail mixes in English), but not the other way round (Nordic words such as "same" are ordinary English words).
+# Words that mean something else in a neighbour language stay out of the lists (Swedish "dom" = "them").
 TERM_GROUPS: Mapping[str | None, tuple[str, ...]] = MappingProxyType(
     {
-        "nb": ("nb", "nn", "en", "any"),
-        "nn": ("nn", "nb", "en", "any"),
-        "sv": ("sv", "en", "any"),
-        "da": ("da", "en", "any"),
+        "nb": ("nb", "nn", "da", "sv", "en", "any"),
+        "nn": ("nn", "nb", "da", "sv", "en", "any"),
+        "sv": ("sv", "nb", "nn", "da", "en", "any"),
+        "da": ("da", "nb", "nn", "sv", "en", "any"),
         "en": ("en", "any"),
         None: ("nb", "nn", "sv", "da", "en", "any"),
     }
 )
 CUE_GROUPS: Mapping[str | None, tuple[str, ...]] = MappingProxyType(
     {
-        "nb": ("nb", "nn"),
-        "nn": ("nn", "nb"),
-        "sv": ("sv",),
-        "da": ("da",),
+        "nb": ("nb", "nn", "da", "sv"),
+        "nn": ("nn", "nb", "da", "sv"),
+        "sv": ("sv", "nb", "nn", "da"),
+        "da": ("da", "nb", "nn", "sv"),
         "en": ("en",),
-        None: ("nb", "sv", "da"),
+        None: ("nb", "nn", "sv", "da"),
     }
 )
 
@@ -99,6 +100,9 @@ class Scoring:
     directive: float = 0.25
     directive_cap: float = 0.5
     cluster: float = 0.15
+    document: float = 0.05
+    document_cap: float = 0.3
+    generic_free: int = 2
     enumeration: float = 0.5
     enumeration_span: int = 400
     window: int = 120
@@ -144,29 +148,33 @@ class Rules:
     terms: tuple[Term, ...] = ()
     cues: tuple[Cue, ...] = ()
     scoring: Scoring = field(default_factory=Scoring)
-    _term_automata: dict[str | None, tuple[Automaton, Automaton]] = field(
-        init=False, repr=False, compare=False, default_factory=dict
-    )
+    _term_automata: dict[str | None, Automaton] = field(init=False, repr=False, compare=False, default_factory=dict)
     _cue_automata: dict[str | None, Automaton] = field(init=False, repr=False, compare=False, default_factory=dict)
-    _prescreen: tuple[Automaton, Automaton] | None = field(init=False, repr=False, compare=False, default=None)
+    _document_automata: dict[str | None, Automaton] = field(init=False, repr=False, compare=False, default_factory=dict)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "categories", MappingProxyType(dict(self.categories)))
         enabled = [t for t in self.terms if self.categories.get(t.category, CategoryRules()).enabled]
         for language, group in TERM_GROUPS.items():
             chosen = [t for t in enabled if t.language in group]
-            self._term_automata[language] = _split_case(chosen)
+            self._term_automata[language] = Automaton((t.pattern, t) for t in chosen)
         for language, group in CUE_GROUPS.items():
             self._cue_automata[language] = Automaton((c.pattern, c) for c in self.cues if c.language in group)
-        object.__setattr__(self, "_prescreen", self._term_automata[None])
+            self._document_automata[language] = Automaton(
+                (c.pattern, c) for c in self.cues if c.language in group and c.cue in ("generic", "directive")
+            )
 
-    def term_automata(self, language: str | None) -> tuple[Automaton, Automaton]:
-        """(case-insensitive, case-sensitive) keyword automata for text in ``language`` (None: all languages)."""
+    def term_automaton(self, language: str | None) -> Automaton:
+        """The keyword automaton for text in ``language`` (None: all languages)."""
         return self._term_automata.get(language, self._term_automata[None])
 
     def cue_automaton(self, language: str | None) -> Automaton:
         """The context-cue automaton for text in ``language``."""
         return self._cue_automata.get(language, self._cue_automata[None])
+
+    def document_automaton(self, language: str | None) -> Automaton:
+        """Generic and directive cues only, searched over a whole part."""
+        return self._document_automata.get(language, self._document_automata[None])
 
     def enabled(self, category: str) -> bool:
         """Whether keyword findings of ``category`` are produced at all."""
@@ -175,13 +183,6 @@ class Rules:
     def weight(self, category: str) -> float:
         """The category's confidence multiplier."""
         return self.categories.get(category, CategoryRules()).weight
-
-
-def _split_case(terms: list[Term]) -> tuple[Automaton, Automaton]:
-    """Patterns written with capitals are matched case-sensitively (acronyms such as LO, HK, SV)."""
-    folded = Automaton((t.pattern, t) for t in terms if not t.pattern.case_sensitive)
-    exact = Automaton((t.pattern, t) for t in terms if t.pattern.case_sensitive)
-    return folded, exact
 
 
 class _Builder:

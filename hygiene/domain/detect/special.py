@@ -22,7 +22,7 @@ from dataclasses import dataclass
 
 import regex
 
-from hygiene.domain.detect.keywords import Hit, fold, spaces
+from hygiene.domain.detect.keywords import Hit, fold
 from hygiene.domain.detect.ruleset import PERSON_CUES, Cue, Rules, Term
 from hygiene.domain.verdict import Finding
 
@@ -121,15 +121,11 @@ def find_special(
 def keyword_hit(text: str, rules: Rules) -> bool:
     """True when any keyword of any language (or an ICD/ICPC word) occurs in ``text``: the prescreen's half."""
     folded = fold(text)
-    insensitive, exact = rules.term_automata(None)
-    return insensitive.any(folded) or exact.any(spaces(text)) or any(word in folded for word in _CODE_WORDS)
+    return rules.term_automaton(None).any(folded, original=text) or any(word in folded for word in _CODE_WORDS)
 
 
 def _keyword_hits(text: str, folded: str, rules: Rules, language: str | None) -> list[Hit]:
-    insensitive, exact = rules.term_automata(language)
-    hits = list(insensitive.search(folded))
-    if exact.size:
-        hits.extend(exact.search(spaces(text)))
+    hits = list(rules.term_automaton(language).search(folded, original=text))
     hits.sort(key=lambda hit: (hit.start, hit.end))
     return hits
 
@@ -183,15 +179,18 @@ class _Context:
                     directives.add(cue.pattern.text)
                 else:
                     cues.append((hit.start, hit.end, cue))
-        if len(folded) <= 200_000:  # directives anywhere in the part (in very long parts: near keywords only)
-            for hit in automaton.search(folded):
-                cue = hit.payload  # type: ignore[assignment]
-                if cue.cue == "directive":
-                    directives.add(cue.pattern.text)
+        # Part-wide: directives anywhere, and how many different generic words the part has (a policy or a
+        # newsletter is full of them; a personal message has few). Very long parts: the first 200,000 characters.
+        generic_words: set[str] = set()
+        for hit in rules.document_automaton(language).search(folded, 0, min(len(folded), 200_000)):
+            cue = hit.payload  # type: ignore[assignment]
+            (directives if cue.cue == "directive" else generic_words).add(cue.pattern.text)
         cues.sort(key=lambda item: item[0])
         self.cues = cues
         self.cue_starts = [start for start, _, _ in cues]
         self.directive_penalty = min(self.scoring.directive_cap, self.scoring.directive * len(directives))
+        excess = max(0, len(generic_words) - self.scoring.generic_free)
+        self.directive_penalty += min(self.scoring.document_cap, self.scoring.document * excess)
         self.categories = sorted(
             [(h.start, h.payload.category) for h in hits]  # type: ignore[attr-defined]
             + [(s, "health") for s, _, _ in codes]
