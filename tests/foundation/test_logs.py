@@ -32,11 +32,11 @@ def test_json_lines_when_not_a_terminal() -> None:
     out = io.StringIO()
     configure(LoggingSettings(), stream=out)
     structlog.get_logger("hygiene.test").info("sweep_finished", mailboxes=3)
-    logging.getLogger("uvicorn.error").warning("from the standard library")
+    logging.getLogger("tests.stdlib").warning("from the standard library")
     # (threads left over from other tests may log too: look for ours)
     lines = [orjson.loads(line) for line in out.getvalue().splitlines()]
     [first] = [e for e in lines if e.get("logger") == "hygiene.test"]
-    [second] = [e for e in lines if e.get("logger") == "uvicorn.error"]
+    [second] = [e for e in lines if e.get("logger") == "tests.stdlib"]
     assert first["event"] == "sweep_finished"
     assert first["mailboxes"] == 3
     assert first["level"] == "info"
