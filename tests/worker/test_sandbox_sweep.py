@@ -263,6 +263,7 @@ def test_a_worker_configured_above_outlooks_limit_is_throttled_by_the_sandbox_an
     expected = _many_users(tenant, 8)
     # every mailbox starts with a folder lookup; slowed down, eight of them are in flight together
     tenant.faults.slow(delay_s=0.2, route="mailFolders.get")
+    tenant.limits.retry_after_s = 1  # the refused requests come back once the slow ones are done
     settings = _settings(tmp_path, sqlite_url, sandbox)
     settings.graph.max_concurrency = 8
     stats = _sweep(_app(settings))
