@@ -1,16 +1,19 @@
 """The composition root: `App.from_settings(settings)` wires settings to adapters, the store and the pipeline.
 
 Nothing else in hygiene constructs adapters for the worker; tests pass ``transport`` (an httpx transport), a
-``clock`` or a ``step_hook`` to reach inside without monkeypatching.
+``clock``, a ``step_hook`` or ``metrics`` to reach inside without monkeypatching. `App.start_servers` starts what
+``hygiene run`` serves next to the worker: metrics and probes (``[metrics] enabled``) and the audit API and console
+(``[audit] api_enabled``).
 """
 
 from __future__ import annotations
 
+import asyncio
 import os
 import socket
 import uuid
-from dataclasses import dataclass
-from typing import Any
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, Protocol
 from urllib.parse import urlsplit
 
 import httpx
@@ -26,6 +29,16 @@ from hygiene.errors import ConfigError
 from hygiene.pipeline import Pipeline, StepHook
 from hygiene.ports import Clock, RecordsArchive
 from hygiene.settings import Settings
+
+if TYPE_CHECKING:
+    from hygiene.metrics import Metrics
+
+
+class Server(Protocol):
+    """Something `App.start_servers` started: it stops on request."""
+
+    def stop(self) -> None:
+        """Stop serving."""
 
 
 def open_db(settings: Settings, *, create: bool = False) -> tuple[Engine, sessionmaker[Session]]:
@@ -106,6 +119,8 @@ class App:
     store: StateStore
     archive: RecordsArchive | None
     pipeline: Pipeline
+    metrics: Metrics | None = None
+    servers: list[Server] = field(default_factory=list)
 
     @classmethod
     def from_settings(
@@ -119,8 +134,9 @@ class App:
         owner: str | None = None,
         step_hook: StepHook | None = None,
         classifier: Any = None,
+        metrics: Metrics | None = None,
     ) -> App:
-        """Wire the worker for ``settings``.
+        """Wire the worker for ``settings``; ``metrics`` observes it (made here when ``[metrics] enabled``).
 
         Raises:
             ConfigError: a setting is unusable (names the key).
@@ -131,8 +147,14 @@ class App:
         engine, sessions = open_db(settings, create=create_db)
         from hygiene.adapters.store.slots import slot_limiter
 
+        if metrics is None and settings.metrics.enabled:
+            from hygiene.metrics import Metrics
+
+            metrics = Metrics()
+        if metrics is not None:
+            metrics.bind(sessions, clock, mode=settings.actions.mode)
         shared = slot_limiter(engine, settings.graph.max_concurrency)
-        gateway = build_gateway(settings, transport=transport, retry=retry, shared_limit=shared)
+        gateway = build_gateway(settings, transport=transport, retry=retry, shared_limit=shared, observer=metrics)
         store = StateStore(sessions, clock, hmac_key=settings.hmac_key_bytes(), owner=owner or worker_id())
         archive = build_archive(settings, clock=clock)
         notifier = build_notifier(settings, gateway, sessions, clock) if settings.actions.mode == "enforce" else None
@@ -145,10 +167,35 @@ class App:
             notifier=notifier,
             clock=clock,
             step_hook=step_hook,
+            observer=metrics,
         )
-        return cls(settings, engine, sessions, clock, gateway, store, archive, pipeline)
+        return cls(settings, engine, sessions, clock, gateway, store, archive, pipeline, metrics)
+
+    def start_servers(self) -> list[Server]:
+        """Start the metrics and probe server (``[metrics] enabled``) and the audit API and console (``[audit]
+        api_enabled``) in background threads; `aclose` stops them. Call it on the worker's event loop (the
+        readiness check asks the worker's credential for a token there).
+
+        Raises:
+            ConfigError: ``[audit] api_enabled`` without ``api_token`` (or Entra ID) configured.
+            HygieneError: an address cannot be bound.
+        """
+        if self.settings.metrics.enabled and self.metrics is not None:
+            from hygiene.metrics import database_checks, start_metrics_server, token_check
+
+            loop = asyncio.get_running_loop()
+            checks = [*database_checks(self.engine), token_check(self.gateway.client.tokens, loop)]
+            m = self.settings.metrics
+            self.servers.append(start_metrics_server(self.metrics, host=m.host, port=m.port, checks=checks))
+        if self.settings.audit.api_enabled:
+            from hygiene.api.server import start_api
+
+            self.servers.append(start_api(self.settings, self.sessions, clock=self.clock))
+        return self.servers
 
     async def aclose(self) -> None:
-        """Close the Graph client and dispose of the database engine."""
+        """Stop the servers, close the Graph client and dispose of the database engine."""
+        while self.servers:
+            self.servers.pop().stop()
         await self.gateway.aclose()
         self.engine.dispose()

@@ -20,11 +20,12 @@ from __future__ import annotations
 
 import asyncio
 import dataclasses
+import time
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import timedelta
-from typing import Any
+from typing import Any, Protocol
 
 import structlog
 
@@ -65,6 +66,25 @@ _NOTICE_HEADERS = (
 # Hook for crash tests: called with the state a case is about to enter and the phase: "before" its side effect
 # runs, and "after" the side effect, before the new state is committed.
 StepHook = Callable[[str, str], None]
+
+
+class PipelineObserver(Protocol):
+    """What the pipeline reports as it goes (metrics, `hygiene.metrics.Metrics`); counts and kinds only.
+
+    Every method is called on the worker's event loop and must not block or raise.
+    """
+
+    def case_advanced(self, case: CaseView) -> None:
+        """A case entered ``case.state`` (committed with its audit event)."""
+
+    def step_failed(self, stage: str, error: BaseException) -> None:
+        """A case's step towards ``stage`` failed; it is retried later (or the case gave up)."""
+
+    def mailbox_swept(self, stats: SweepStats, mode: str) -> None:
+        """One mailbox's sweep ended (completely or not); ``stats`` are its counts."""
+
+    def sweep_finished(self, stats: SweepStats, duration_s: float) -> None:
+        """A whole sweep ended; ``duration_s`` is wall-clock time."""
 
 
 @dataclass
@@ -139,6 +159,7 @@ class Pipeline:
         notifier: Any | None,
         clock: Clock,
         step_hook: StepHook | None = None,
+        observer: PipelineObserver | None = None,
     ) -> None:
         self.settings = settings
         self.gateway = gateway
@@ -148,6 +169,7 @@ class Pipeline:
         self.notifier = notifier
         self.clock = clock
         self.step_hook = step_hook
+        self.observer = observer
         self.policy = states.Policy(settings.actions.mode, archive=archive is not None, notice=settings.notice.enabled)
         self._folders: dict[int, tuple[float, list[Folder]]] = {}
         self.stopping = False  # set by SIGTERM: finish the step in flight, start no new one
@@ -207,6 +229,7 @@ class Pipeline:
         ``only`` limits the sweep to some mailbox row ids (a change notification can trigger one mailbox's sweep).
         """
         ttl = self.settings.schedule.lease_ttl_s
+        started = time.monotonic()
         claimed = self.store.claim(ttl_s=ttl, only=only)
         total = SweepStats()
         self.store.sweep_event(actions.SWEEP_STARTED, {"mailboxes": len(claimed), "mode": self.policy.mode})
@@ -220,6 +243,8 @@ class Pipeline:
         for stats in await asyncio.gather(*(one(mb) for mb in claimed)):
             total.add(stats)
         self.store.sweep_event(actions.SWEEP_FINISHED, total.as_detail())
+        if self.observer is not None:
+            self.observer.sweep_finished(total, time.monotonic() - started)
         return total
 
     async def sweep_mailbox(self, mb: ClaimedMailbox) -> SweepStats:
@@ -252,6 +277,8 @@ class Pipeline:
         if swept:
             self.store.set_status(mb.id, "ok")
         self.progress["mailboxes_done"] += 1
+        if self.observer is not None:
+            self.observer.mailbox_swept(stats, self.policy.mode)
         return stats
 
     async def _folders_of(self, mb: ClaimedMailbox) -> list[Folder]:
@@ -441,7 +468,10 @@ class Pipeline:
     def _commit(self, case: CaseView, target: str, **kw: Any) -> CaseView:
         if self.step_hook is not None:
             self.step_hook(target, "after")
-        return self.store.advance(case, target, **kw)
+        case = self.store.advance(case, target, **kw)
+        if self.observer is not None:
+            self.observer.case_advanced(case)
+        return case
 
     def _classify(self, mime: bytes) -> tuple[Any, Verdict]:
         from hygiene.domain.extract import extract
@@ -474,6 +504,8 @@ class Pipeline:
                 if isinstance(exc, AccessDeniedError):
                     raise
                 stats.errors += 1
+                if self.observer is not None:
+                    self.observer.step_failed(target, exc)
                 give_up = case.attempts + 1 >= MAX_ATTEMPTS or isinstance(exc, RecordMismatchError)
                 retry_in = min(3600.0, 30.0 * 2**case.attempts)
                 log.warning("case_step_failed", mailbox=mb.upn, case_id=case.id, stage=target, error=type(exc).__name__)

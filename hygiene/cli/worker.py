@@ -74,6 +74,9 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         """Run the worker: scheduled sweeps, scope refresh and housekeeping (SIGTERM stops after the current step).
 
+        The daemon serves /metrics, /healthz and /readyz when [metrics] enabled, and the audit API and console when
+        [audit] api_enabled.
+
         With --once: exit 0 when every mailbox was processed, 1 otherwise (with a summary).
         """
         from hygiene.app import App
@@ -87,6 +90,7 @@ def register(app: typer.Typer) -> None:
             try:
                 if once:
                     return await _with_progress(run_once(application), application.pipeline)
+                application.start_servers()
                 await Worker(application).run_forever()
                 return None
             finally:

@@ -99,10 +99,17 @@ def test_auto_reply_is_carried_and_still_classified(classifier):
     assert verdict.sensitive
 
 
-@pytest.mark.parametrize("raw", [b"", b"\x00\xff" * 100, b"Content-Type: multipart/mixed\r\n\r\n--x", SMIME[:50]])
+@pytest.mark.parametrize("raw", [b"", b"\x00\xff" * 100, b"Content-Type: multipart/mixed\r\n\r\n--x"])
 def test_bad_input_gives_a_verdict(classifier, raw):
     verdict = classifier.classify(raw)
     assert not verdict.sensitive
+
+
+def test_truncated_encrypted_message_is_read_as_what_is_left(classifier):
+    # Cut off before its Content-Type, the message is no longer encrypted: its readable subject holds a fnr.
+    verdict = classifier.classify(SMIME[:50])
+    assert not verdict.encrypted
+    assert verdict.categories == ("national_id",)
 
 
 def test_from_settings_uses_detection_section():

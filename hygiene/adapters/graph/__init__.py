@@ -8,11 +8,11 @@ from __future__ import annotations
 import httpx
 
 from hygiene.adapters.graph.auth import build_token_provider
-from hygiene.adapters.graph.client import GraphClient, RetryPolicy
+from hygiene.adapters.graph.client import GraphClient, GraphObserver, RetryPolicy
 from hygiene.adapters.graph.gateway import GraphGateway
 from hygiene.settings import Settings
 
-__all__ = ["GraphClient", "GraphGateway", "RetryPolicy", "build_gateway"]
+__all__ = ["GraphClient", "GraphGateway", "GraphObserver", "RetryPolicy", "build_gateway"]
 
 
 def build_gateway(
@@ -21,8 +21,10 @@ def build_gateway(
     transport: httpx.AsyncBaseTransport | None = None,
     retry: RetryPolicy | None = None,
     shared_limit: object | None = None,
+    observer: GraphObserver | None = None,
 ) -> GraphGateway:
-    """A gateway for ``settings`` (one per process: its concurrency limit is app-wide)."""
+    """A gateway for ``settings`` (one per process: its concurrency limit is app-wide); ``observer`` sees every
+    response (metrics)."""
     g = settings.graph
     client = GraphClient(
         g.base_url,
@@ -33,5 +35,6 @@ def build_gateway(
         transport=transport,
         shared_limit=shared_limit,
         per_mailbox_limit=g.requests_per_10min_per_mailbox,
+        observer=observer,
     )
     return GraphGateway(client, page_size=g.page_size)

@@ -23,7 +23,7 @@ import time
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, Protocol
 
 import httpx
 import orjson
@@ -77,6 +77,17 @@ class MailboxBudget:
         return max(0.0, wait)
 
 
+class GraphObserver(Protocol):
+    """What the client reports (metrics, `hygiene.metrics.Metrics`): routes and statuses, never URLs or ids."""
+
+    def graph_response(self, route: str, status: int | str) -> None:
+        """One exchange ended: its HTTP status, or ``"transport_error"`` when no response came back."""
+
+    def graph_throttled(self, wait_s: float) -> None:
+        """The client is about to wait ``wait_s`` because Graph throttled it (429/503/504) or the mailbox's
+        request budget is spent."""
+
+
 def parse_retry_after(value: str | None) -> float | None:
     """``Retry-After`` as seconds (delta-seconds or an HTTP date); None when absent or unreadable."""
     if not value:
@@ -109,6 +120,7 @@ class GraphClient:
         transport: httpx.AsyncBaseTransport | None = None,
         shared_limit: Any = None,
         per_mailbox_limit: int | None = None,
+        observer: GraphObserver | None = None,
     ) -> None:
         self.base_url = base_url.rstrip("/")
         self.tokens = tokens
@@ -118,6 +130,7 @@ class GraphClient:
         # across replicas: an object with an async context manager ``slot()`` (see hygiene.adapters.store.slots)
         self.shared_limit = shared_limit
         self.budget = MailboxBudget(per_mailbox_limit) if per_mailbox_limit else None
+        self.observer = observer
         self._http = httpx.AsyncClient(
             timeout=timeout_s,
             transport=transport,
@@ -169,6 +182,8 @@ class GraphClient:
             if self.budget is not None and mailbox:
                 wait = self.budget.reserve(mailbox, time.monotonic())
                 if wait > 0:
+                    if self.observer is not None:
+                        self.observer.graph_throttled(wait)
                     await asyncio.sleep(wait)
             hdrs = {"Prefer": IMMUTABLE_ID, "Authorization": f"Bearer {await self.tokens.token()}"}
             if content is not None:
@@ -177,6 +192,7 @@ class GraphClient:
                 for k, v in headers.items():
                     hdrs[k] = f"{hdrs[k]}, {v}" if k == "Prefer" else v
             retry_after: float | None = None
+            throttled = False  # retrying because Graph answered 429/503/504 (not a transport error)
             try:
                 async with self._limit, self._shared():
                     self.in_flight += 1
@@ -184,8 +200,14 @@ class GraphClient:
                     self.requests += 1
                     try:
                         resp = await self._http.request(method, url, content=content, params=params, headers=hdrs)
+                    except httpx.TransportError:
+                        if self.observer is not None:
+                            self.observer.graph_response(route, "transport_error")
+                        raise
                     finally:
                         self.in_flight -= 1
+                    if self.observer is not None:
+                        self.observer.graph_response(route, resp.status_code)
             except (httpx.ConnectError, httpx.ConnectTimeout) as exc:
                 # the request never reached the server: safe to repeat for every method
                 if attempt >= self.retry.max_retries:
@@ -204,13 +226,17 @@ class GraphClient:
                     return resp
                 if status in _RETRY_STATUS and (idempotent or status == 429) and attempt < self.retry.max_retries:
                     retry_after = parse_retry_after(resp.headers.get("Retry-After"))
+                    throttled = True
                 else:
                     if status == 404 and missing_ok:
                         return None
                     raise _translate(resp, mailbox=mailbox, route=route, delta=delta)
             attempt += 1
             self.retries += 1
-            await asyncio.sleep(self.retry.backoff_s(attempt, retry_after))
+            delay = self.retry.backoff_s(attempt, retry_after)
+            if throttled and self.observer is not None:
+                self.observer.graph_throttled(delay)
+            await asyncio.sleep(delay)
 
     def _shared(self) -> Any:
         return self.shared_limit.slot() if self.shared_limit is not None else contextlib.nullcontext()

@@ -1,1 +1,79 @@
-"""Detection of sensitive personal data in text (filled in by the detector engine; see CONTRACTS.md)."""
+"""Detection of sensitive personal data in extracted text: identifiers and the GDPR special categories.
+
+* `load_rules` builds the immutable `Rules` (built-in TOML data in ``rules/``, plus an organisation's file).
+* `detect` returns the findings in a message's text parts: national IDs, bank accounts and payment cards
+  (`hygiene.domain.detect.ids`) and keywords of the special categories scored by their context
+  (`hygiene.domain.detect.special`). Findings carry kinds, positions and confidences, never the matched text.
+* `guess_language` tells nb, nn, sv, da and en apart; `may_be_sensitive` is the cheap prescreen on Graph's
+  subject and body that decides whether a message's MIME needs to be downloaded at all.
+
+All of it is pure (only `load_rules` reads a file) and thread-safe.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from hygiene.domain.detect.ids import IdRules, find_ids, has_id_candidate
+from hygiene.domain.detect.language import guess_language
+from hygiene.domain.detect.ruleset import KEYWORD_CATEGORIES, LANGUAGES, Rules, load_rules
+from hygiene.domain.detect.special import find_special, keyword_hit
+from hygiene.domain.text import TextPart
+from hygiene.domain.verdict import Finding
+
+_OWN_LANGUAGE_CHARS = 400  # a part at least this long gets its own language guess (an English PDF in nb mail)
+_ID_EVIDENCE = 0.5  # an identifier at least this confident counts as "this text is about a person"
+
+
+def detect(parts: Iterable[TextPart], rules: Rules, *, language: str | None = None) -> list[Finding]:
+    """Every finding in ``parts``: identifiers and special-category keywords, with confidences in [0, 1].
+
+    ``language`` is the message's language (`guess_language`); long parts get their own guess. Findings below any
+    threshold are included (down to a small floor): the caller (`hygiene.domain.classify.Classifier`) applies the
+    installation's thresholds and disabled categories.
+    """
+    parts = [part for part in parts if part.text]
+    id_findings = {id(part): find_ids(part.text, part.where, rules.ids, language) for part in parts}
+    national = {
+        key for key, found in id_findings.items() if any(f.category == "national_id" and f.confidence >= _ID_EVIDENCE
+                                                        for f in found)
+    }  # fmt: skip
+    findings: list[Finding] = []
+    for part in parts:
+        findings.extend(id_findings[id(part)])
+        part_language = language
+        if len(part.text) >= _OWN_LANGUAGE_CHARS:
+            part_language = guess_language(part.text) or language
+        findings.extend(
+            find_special(
+                part.text,
+                part.where,
+                rules,
+                part_language,
+                identifier_here=id(part) in national,
+                identifier_in_message=bool(national),
+            )
+        )
+    return findings
+
+
+def may_be_sensitive(text: str, rules: Rules) -> bool:
+    """False only when no finding is possible in ``text`` (no identifier candidate, no keyword of any language).
+
+    Used on Graph's subject + body to skip downloading the MIME of clean mail; much cheaper than `detect`.
+    """
+    return has_id_candidate(text) or keyword_hit(text, rules)
+
+
+__all__ = [
+    "KEYWORD_CATEGORIES",
+    "LANGUAGES",
+    "Finding",
+    "IdRules",
+    "Rules",
+    "TextPart",
+    "detect",
+    "guess_language",
+    "load_rules",
+    "may_be_sensitive",
+]

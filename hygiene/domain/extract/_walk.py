@@ -253,14 +253,23 @@ def _routing(state: State, msg: Message) -> None:
         value = header(msg, name)
         if value is not None:
             state.headers[name] = value[:998]
-    address = parseaddr(state.headers.get("from", ""))[1].strip().lower()
-    state.sender = address if "@" in address else None
+    state.sender = _sender(state.headers.get("from", ""))
     state.auto_reply = _is_auto_reply(state, msg)
     sensitivity = (header(msg, "sensitivity") or "").strip().lower()
     if sensitivity and sensitivity != "normal":
         state.mark("sensitivity:" + _SAFE_TOKEN.sub("", sensitivity)[:40])
     for label in _LABEL_NAME.findall(header(msg, "msip_labels") or ""):
         state.mark("label:" + _SAFE_TOKEN.sub("", label).strip()[:40])
+
+
+def _sender(value: str) -> str | None:
+    """The lower-cased address of a From value, or None; parseaddr recurses on nested comments, so a hostile header
+    ends here as "no sender" instead of aborting the walk of the whole message."""
+    try:
+        address = parseaddr(value)[1].strip().lower()
+    except (RecursionError, ValueError, IndexError):
+        return None
+    return address if "@" in address else None
 
 
 def _is_auto_reply(state: State, msg: Message) -> bool:
@@ -380,7 +389,11 @@ def _entity(state: State, part: Message, where_text: str | None, prefix: str, de
         if depth + 1 > state.limits.max_depth:
             state.reason("limit:depth")
             return
-        _message(state, payload[0], where, where + "/", depth + 1, top=False)
+        inner = payload[0]
+        cte = (header(part, "content-transfer-encoding") or "").strip().lower()
+        if cte in ("base64", "quoted-printable") and isinstance(inner, Message):
+            inner = _mime.parse(_encoded_message(inner, cte))
+        _message(state, inner, where, where + "/", depth + 1, top=False)
         return
     data = _payload(part)
     charset = _param(part, "charset")
@@ -402,6 +415,22 @@ def _entity(state: State, part: Message, where_text: str | None, prefix: str, de
         body_where=where_text,
         prefix=prefix,
     )
+
+
+def _encoded_message(parsed: Message, cte: str) -> bytes:
+    """The bytes of a base64 or quoted-printable encoded message/rfc822 part (not allowed by RFC 2046, but sent).
+
+    The stdlib parser reads the encoded text as if it were a message; written back out, it is the encoded text again,
+    which the transfer decoding of a carrier part turns into the forwarded message.
+    """
+    try:
+        encoded = parsed.as_bytes(policy=email.policy.compat32)
+    except Exception:
+        encoded = _payload(parsed)
+    carrier = Message()
+    carrier["Content-Transfer-Encoding"] = cte
+    carrier.set_payload(encoded.decode("ascii", "surrogateescape"))
+    return _payload(carrier)
 
 
 def _text(state: State, data: bytes, charset: str | None, where: str, *, html: bool, top: bool) -> None:

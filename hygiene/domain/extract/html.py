@@ -27,15 +27,24 @@ _BLANKS = re.compile(r"\n\s*\n+")
 
 
 def _drop_hidden(markup: str) -> str:
-    """Remove comments and hidden elements with plain scans (no regex spanning their content)."""
+    """Remove comments and hidden elements with plain scans (no regex spanning their content).
+
+    The next comment and the next hidden element are each searched for once and only searched again when the scan
+    has passed them, so that many comments before one hidden element (or the reverse) stay linear.
+    """
     lower = markup.lower()
     out: list[str] = []
     pos = 0
     n = len(markup)
+    comment = -2  # -2: not searched yet from pos; -1: none left
+    match: re.Match[str] | None = None
+    hidden = -2
     while pos < n:
-        comment = lower.find("<!--", pos)
-        match = _HIDDEN_OPEN.search(markup, pos)
-        hidden = match.start() if match else -1
+        if comment == -2 or 0 <= comment < pos:
+            comment = lower.find("<!--", pos)
+        if hidden == -2 or 0 <= hidden < pos:
+            match = _HIDDEN_OPEN.search(markup, pos)
+            hidden = match.start() if match else -1
         if comment < 0 and hidden < 0:
             out.append(markup[pos:])
             break

@@ -1,0 +1,102 @@
+"""Which language is this text in? nb, nn, sv, da or en, from frequent function words (cheap and pure).
+
+Each language has a profile of short, frequent words that are rare in the others. The text's words are counted
+against every profile; the best profile wins when it has enough evidence. Norwegian is decided first as one
+language, then split into bokmål and nynorsk by pairs of forms that differ between the two (``ikke``/``ikkje``,
+``jeg``/``eg``, ``hva``/``kva`` ...). Finnish has a profile too, so that Finnish text is answered with None rather
+than with a wrong Nordic language.
+"""
+
+from __future__ import annotations
+
+import regex
+
+SAMPLE_CHARS = 20_000
+_MIN_EVIDENCE = 2.0
+_WORD = regex.compile(r"[^\W\d_]+")
+_SUFFIXED = regex.compile(r"[^\W\d_]{3,}he[dt](?:en|er|ene|erne)?\b")
+
+_PROFILES: dict[str, str] = {
+    "en": """the and of to is are was were with for that this you your have has had will would please thank thanks
+        from not be it on we our my me they their there which what when can could should about an if or but by
+        as been all any do does did regards dear best kind sincerely attached yours""",
+    "sv": """och är att inte jag det för med på som vi har till av om kan ska vill också från hej tack vår vårt våra
+        mitt mina hälsningar vänliga när här efter någon något några mycket bara hur vad varför sedan hon honom henne
+        dem deras sig mig dig kommer finns mellan utan även nu skulle eller vara blev blir kunna mvh hälsning
+        gärna ärende ansökan skolan dotter sonen också där bör får inför vecka""",
+    "no": """ikke ikkje jeg eg og er at det til av på med for som vi me har kan skal vil også òg fra frå hei takk vår
+        vårt mitt mi vennlig venleg hilsen helsing når etter noen nokon noe noko mye mykje bare berre hvordan korleis
+        hva kva hvorfor kvifor hun ho ham henne dem deres dykk dykkar seg meg deg kommer kjem mellom uten utan nå no
+        ville eller være vere ble vart blir vert kunne mvh gjerne saken søknad skolen skulen datter dottera sønnen
+        dere hvis viss derfor difor selv sjølv både kjære mandag måndag tirsdag tysdag lørdag laurdag søndag sundag
+        sammen saman oss""",
+    "da": """ikke jeg og er at det til af på med for som vi har kan skal vil også fra hej tak vores jeres mit venlig
+        hilsen når efter nogen noget nogle meget bare hvordan hvad hvorfor hun ham hende dem deres sig mig dig
+        kommer mellem uden nu ville eller være blev bliver kunne venlige mvh gerne sagen ansøgning skolen datter
+        sønnen jer hvis derfor øvrigt også selv både kære""",
+    "fi": """ja on ei se että hän minä olen ovat tai kuin mutta jos kanssa myös kiitos terveisin ystävällisin hyvä
+        tämä joka oli ole mitä voi sekä kun niin vain nyt meidän teidän sinun minun""",
+}
+
+# Bokmål form -> nynorsk form of frequent words; a text counts the forms of each side.
+_NB_NN_PAIRS = """
+    ikke:ikkje jeg:eg hva:kva hvordan:korleis fra:frå bare:berre også:òg hvorfor:kvifor noe:noko noen:nokon
+    mye:mykje være:vere selv:sjølv hun:ho derfor:difor hvis:viss ble:vart blir:vert kommer:kjem uten:utan
+    skole:skule skolen:skulen vennlig:venleg lørdag:laurdag søndag:sundag mandag:måndag tirsdag:tysdag
+    sammen:saman hilsen:helsing hos:hjå dere:dykk deres:dykkar hennes:hennar ønsker:ønskjer hjem:heim
+    en:ein et:eit de:dei flere:fleire hver:kvar hvem:kven nå:no
+""".split()
+
+_NB_WORDS: dict[str, float] = {}
+_NN_WORDS: dict[str, float] = {}
+for _pair in _NB_NN_PAIRS:
+    _nb, _nn = _pair.split(":")
+    if _nb != _nn:
+        _NB_WORDS[_nb] = 1.0
+        _NN_WORDS[_nn] = 1.0
+for _shared in ("en", "et", "de", "nå"):  # also common in other languages or as another word class: weaker
+    _NB_WORDS[_shared] = 0.3
+for _shared in ("ein", "eit", "dei"):
+    _NN_WORDS[_shared] = 0.6
+
+# Words that tell nb/da/sv apart even though all three have them in some form.
+_WEIGHTS: dict[str, dict[str, float]] = {}
+for _lang, _words in _PROFILES.items():
+    for _word in _words.split():
+        _WEIGHTS.setdefault(_word, {})[_lang] = 1.0
+_DISTINCT = {
+    "no": "av etter noen noe mye hva meg deg seg vår takk hei blitt blir ble dere ikkje eg kva frå berre òg mykje",
+    "da": "af efter nogen noget meget hvad mig dig sig vores tak hej blevet bliver blev jer venlig nogle",
+    "sv": "och är att inte jag för också från hej tack någon något mycket hur vad varför mig dig sig även",
+}
+for _lang, _words in _DISTINCT.items():
+    for _word in _words.split():
+        _WEIGHTS.setdefault(_word, {})[_lang] = 2.0
+
+
+def guess_language(text: str) -> str | None:
+    """``"nb"``, ``"nn"``, ``"sv"``, ``"da"``, ``"en"`` or None (too little text, or another language).
+
+    Looks at the first `SAMPLE_CHARS` characters only; pure and cheap.
+    """
+    sample = text[:SAMPLE_CHARS].lower()
+    scores = dict.fromkeys(_PROFILES, 0.0)
+    nb = nn = 0.0
+    for word in _WORD.findall(sample):
+        weights = _WEIGHTS.get(word)
+        if weights:
+            for lang, weight in weights.items():
+                scores[lang] += weight
+        nb += _NB_WORDS.get(word, 0.0)
+        nn += _NN_WORDS.get(word, 0.0)
+    for word in _SUFFIXED.findall(sample):  # Danish -hed nouns (sundhed, nyhed) vs -het elsewhere
+        scores["da" if "hed" in word else "no"] += 0.5
+    scores["da"] += sample.count("æ") * 0.3  # æ is frequent in Danish, rarer in Norwegian, absent in Swedish
+    scores["sv"] += (sample.count("ä") + sample.count("ö")) * 0.3
+    scores["fi"] += (sample.count("ä") + sample.count("ö")) * 0.2 + sample.count("yy") + sample.count("ää")
+    best = max(scores, key=lambda lang: scores[lang])
+    if scores[best] < _MIN_EVIDENCE or best == "fi":
+        return None
+    if best != "no":
+        return best
+    return "nn" if nn > nb else "nb"

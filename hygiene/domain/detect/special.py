@@ -1,0 +1,296 @@
+"""Special categories (GDPR art. 9 and 10) in one text part: keywords scored by what surrounds them.
+
+A keyword alone rarely makes a message sensitive: "ADHD" in a newsletter is a topic, "sønnen vår Iver har fått
+diagnosen ADHD" is a person's health. Each keyword starts from its tier's base confidence (strong, weak,
+medication) and then
+
+* gains from person cues in a window around it: first-person words, family and role nouns, third-person pronouns,
+  a linking verb just before it ("har fått", "lider av"), a name, an identity number in the same part or message;
+* loses from generic cues nearby (policy, newsletter, course, statistics words), from a topical preposition right
+  before it ("kurs om diabetes"), from directives anywhere in the part ("ikke send ... på e-post"), and when
+  keywords of three or more categories stand close together without a person (a list of the GDPR categories).
+
+ICD-10 codes (F90.0, J45) and ICPC-2 codes (P81) count only next to a health keyword or the words ICD/ICPC.
+Everything here is pure and linear in the text length (automata, bounded windows, bounded regexes).
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+import regex
+
+from hygiene.domain.detect.keywords import Hit, fold
+from hygiene.domain.detect.ruleset import PERSON_CUES, Cue, Rules, Term
+from hygiene.domain.verdict import Finding
+
+# An ICD-10 / ICPC-2 code: a capital letter, two digits, optionally a dot and one or two digits; not inside a longer
+# token (E18 in "E18-tunnelen" still matches: codes are kept only next to a health word).
+_CODE = regex.compile(r"(?<![\p{L}\p{N}.,/_-])[A-Z][0-9]{2}(?:\.[0-9]{1,2})?(?![\p{L}\p{N}]|[.,][0-9])")
+_CODE_WORDS = ("icd", "icpc", "diagnosekode", "diagnoskod", "diagnosis code")
+# A capitalised word in the middle of a sentence: after a lower-case letter or a comma and one space.
+_NAME = regex.compile(r"(?<=[\p{Ll},] )\p{Lu}\p{Ll}{2,20}(?![\p{L}])")
+# A full name (two capitalised words) at the start of a line or a table cell.
+_FULL_NAME = regex.compile(
+    r"(?:^|(?<=[\t;|]))[ \t]*\p{Lu}\p{Ll}{1,20} \p{Lu}\p{Ll}{1,20}(?:-\p{Lu}\p{Ll}{1,20})?(?=[\t;|,])", regex.MULTILINE
+)
+# A closing salutation on a line of its own: the short lines after it are a signature (name, title, workplace),
+# where words such as "fastlege" or "partner office" describe the sender's job, not anyone's health.
+_CLOSING = regex.compile(
+    r"^[ \t>]*(?:med vennlig hilsen|vennlig hilsen|venleg helsing|med venleg helsing|beste hilsen|mvh|hilsen|helsing|"
+    r"med vänlig hälsning|med vänliga hälsningar|vänliga hälsningar|vänlig hälsning|hälsningar|hälsning|mvh|"
+    r"med venlig hilsen|venlig hilsen|de bedste hilsner|kind regards|best regards|warm regards|regards|"
+    r"best wishes|yours sincerely|sincerely|cheers)\b[^\n]{0,40}$",
+    regex.MULTILINE | regex.IGNORECASE,
+)
+# A paragraph of short lines with a web address, e-mail address or phone number is a contact block (signature).
+_CONTACT = regex.compile(r"www\.|https?://|\S@\S|\b(?:tlf|tel|telefon|phone|mobil|mob)\b|\+\d{2} ?\d", regex.IGNORECASE)
+_PARAGRAPH_BREAK = regex.compile(r"\n[ \t\r]*\n")
+_SIGNATURE_LINES = 8
+_SIGNATURE_LINE_CHARS = 60
+_MIN_REPORT = 0.1
+
+
+@dataclass(frozen=True, slots=True)
+class _Scored:
+    category: str
+    kind: str
+    start: int
+    end: int
+    confidence: float
+
+
+def find_special(
+    text: str,
+    where: str,
+    rules: Rules,
+    language: str | None,
+    *,
+    identifier_here: bool = False,
+    identifier_in_message: bool = False,
+) -> list[Finding]:
+    """Special-category findings in one part. ``identifier_here``/``_in_message``: a national ID was found in this
+    part / elsewhere in the message (evidence that the text is about a person)."""
+    if not text:
+        return []
+    folded = fold(text)
+    hits = _keyword_hits(text, folded, rules, language)
+    codes = _code_hits(text, folded, hits) if rules.enabled("health") else []
+    if not hits and not codes:
+        return []
+    signature = _signature_spans(text)
+    if signature:
+        hits = [hit for hit in hits if not _inside(signature, hit.start)]
+        codes = [code for code in codes if not _inside(signature, code[0])]
+        if not hits and not codes:
+            return []
+    context = _Context(text, folded, rules, language, hits, codes)
+    scoring = rules.scoring
+    person_bonus = scoring.identifier if identifier_here else scoring.identifier_message if identifier_in_message else 0
+    raw: list[tuple[str, str, str, int, int, float, bool]] = []
+    for hit in hits:
+        term: Term = hit.payload  # type: ignore[assignment]
+        base = getattr(scoring, "weak" if term.tier == "medication" else term.tier)
+        kind = "health_medication" if term.tier == "medication" else f"{term.category}_term"
+        confidence, personal = context.confidence(base, hit.start, hit.end, person_bonus)
+        raw.append((term.category, kind, term.pattern.text, hit.start, hit.end, confidence, personal))
+    for start, end, kind in codes:
+        confidence, personal = context.confidence(scoring.code, start, end, person_bonus)
+        raw.append(("health", kind, text[start:end], start, end, confidence, personal))
+    # Several different keywords of one category, each next to a person (a table of names and diagnoses, a
+    # medical certificate): together they say more than each alone.
+    distinct: dict[str, set[str]] = {}
+    for category, _, key, _, _, _, personal in raw:
+        if personal:
+            distinct.setdefault(category, set()).add(key)
+    clustered = {category for category, keys in distinct.items() if len(keys) >= 3}
+    scored = [
+        _Scored(category, kind, start, end,
+                (confidence + (scoring.cluster if personal and category in clustered else 0)) * rules.weight(category))
+        for category, kind, _, start, end, confidence, personal in raw
+    ]  # fmt: skip
+    return [
+        Finding(s.kind, s.category, where, s.start, s.end, round(min(0.99, s.confidence), 4))
+        for s in _strongest(scored)
+        if s.confidence >= _MIN_REPORT
+    ]
+
+
+def keyword_hit(text: str, rules: Rules) -> bool:
+    """True when any keyword of any language (or an ICD/ICPC word) occurs in ``text``: the prescreen's half."""
+    folded = fold(text)
+    return rules.term_automaton(None).any(folded, original=text) or any(word in folded for word in _CODE_WORDS)
+
+
+def _keyword_hits(text: str, folded: str, rules: Rules, language: str | None) -> list[Hit]:
+    hits = list(rules.term_automaton(language).search(folded, original=text))
+    hits.sort(key=lambda hit: (hit.start, hit.end))
+    return hits
+
+
+def _code_hits(text: str, folded: str, hits: list[Hit]) -> list[tuple[int, int, str]]:
+    """ICD-10 / ICPC-2 codes within 80 characters of a health keyword or a code word."""
+    anchors = [hit.start for hit in hits if hit.payload.category == "health"]  # type: ignore[attr-defined]
+    for word in _CODE_WORDS:
+        position = folded.find(word)
+        while position != -1:
+            anchors.append(position)
+            position = folded.find(word, position + 1)
+    if not anchors:
+        return []
+    anchors.sort()
+    out = []
+    for match in _CODE.finditer(text):
+        i = bisect.bisect_left(anchors, match.start() - 80)
+        if i < len(anchors) and anchors[i] <= match.end() + 80:
+            nearby = folded[max(0, match.start() - 80) : match.end() + 80]
+            code = match.group()
+            kind = "health_icpc2" if "icpc" in nearby or ("." not in code and code[0] in "P") else "health_icd10"
+            out.append((match.start(), match.end(), kind))
+    return out
+
+
+class _Context:
+    """Cue hits around the keywords of one part, and the part-wide directive count."""
+
+    def __init__(
+        self,
+        text: str,
+        folded: str,
+        rules: Rules,
+        language: str | None,
+        hits: list[Hit],
+        codes: list[tuple[int, int, str]],
+    ) -> None:
+        self.text = text
+        self.rules = rules
+        self.scoring = rules.scoring
+        window = self.scoring.window
+        spans = sorted([(h.start, h.end) for h in hits] + [(s, e) for s, e, _ in codes])
+        automaton = rules.cue_automaton(language)
+        cues: list[tuple[int, int, Cue]] = []
+        directives: set[str] = set()
+        for lo, hi in _merge((max(0, s - window), min(len(folded), e + window)) for s, e in spans):
+            for hit in automaton.search(folded, lo, hi):
+                cue: Cue = hit.payload  # type: ignore[assignment]
+                if cue.cue == "directive":
+                    directives.add(cue.pattern.text)
+                else:
+                    cues.append((hit.start, hit.end, cue))
+        # Part-wide: directives anywhere, and how many different generic words the part has (a policy or a
+        # newsletter is full of them; a personal message has few). Very long parts: the first 200,000 characters.
+        generic_words: set[str] = set()
+        for hit in rules.document_automaton(language).search(folded, 0, min(len(folded), 200_000)):
+            cue = hit.payload  # type: ignore[assignment]
+            (directives if cue.cue == "directive" else generic_words).add(cue.pattern.text)
+        cues.sort(key=lambda item: item[0])
+        self.cues = cues
+        self.cue_starts = [start for start, _, _ in cues]
+        self.directive_penalty = min(self.scoring.directive_cap, self.scoring.directive * len(directives))
+        excess = max(0, len(generic_words) - self.scoring.generic_free)
+        self.directive_penalty += min(self.scoring.document_cap, self.scoring.document * excess)
+        self.categories = sorted(
+            [(h.start, h.payload.category) for h in hits]  # type: ignore[attr-defined]
+            + [(s, "health") for s, _, _ in codes]
+        )
+        self.category_starts = [start for start, _ in self.categories]
+
+    def confidence(self, base: float, start: int, end: int, person_bonus: float) -> tuple[float, bool]:
+        """The keyword's confidence, and whether a specific person (not just "we") is in its context."""
+        s = self.scoring
+        lo = bisect.bisect_left(self.cue_starts, start - s.window)
+        hi = bisect.bisect_right(self.cue_starts, end + s.window)
+        classes: set[str] = set()
+        generic: set[str] = set()
+        topical = False
+        for cue_start, cue_end, cue in self.cues[lo:hi]:
+            if cue_start < end and cue_end > start:
+                continue  # the keyword itself ("er gravid" holds "er")
+            if cue.cue == "generic":
+                generic.add(cue.pattern.text)
+            elif cue.cue == "topical":
+                topical = topical or 0 <= start - cue_end <= 1
+            elif cue.cue == "link":
+                if 0 <= start - cue_end <= s.near:
+                    classes.add("link")
+            elif cue.cue in PERSON_CUES:
+                classes.add(cue.cue)
+        person = sum(getattr(s, name) for name in classes) + person_bonus
+        lo_text, hi_text = max(0, start - s.window), min(len(self.text), end + s.window)
+        line_start = self.text.rfind("\n", 0, start) + 1
+        if _FULL_NAME.search(self.text, line_start, min(len(self.text), end + s.window)):
+            person += 2 * s.name
+        elif _NAME.search(self.text, lo_text, hi_text):
+            person += s.name
+        personal = bool(classes - {"we", "link"}) or person > sum(getattr(s, name) for name in classes)
+        person = min(s.person_cap, person)
+        penalty = min(s.generic_cap, s.generic * len(generic)) + (s.topical if topical else 0)
+        penalty += self.directive_penalty
+        if person < s.relation and self._enumeration(start):
+            penalty += s.enumeration
+        return max(0.0, base + person - penalty), personal
+
+    def _enumeration(self, start: int) -> bool:
+        half = self.scoring.enumeration_span // 2
+        lo = bisect.bisect_left(self.category_starts, start - half)
+        hi = bisect.bisect_right(self.category_starts, start + half)
+        return len({category for _, category in self.categories[lo:hi]}) >= 3
+
+
+def _signature_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of signature blocks: up to 8 short lines after a closing salutation, ending at a long or quoted line."""
+    spans: list[tuple[int, int]] = []
+    for match in _CLOSING.finditer(text):
+        start = position = match.end()
+        for _ in range(_SIGNATURE_LINES):
+            if position >= len(text):
+                break
+            newline = text.find("\n", position + 1)
+            end = len(text) if newline == -1 else newline
+            line = text[position:end].strip()
+            if len(line) > _SIGNATURE_LINE_CHARS or line.startswith((">", "-----", "From:", "Fra:", "Från:")):
+                break
+            position = end
+        if position > start:
+            spans.append((start, position))
+    start = 0
+    for end, next_start in [(m.start(), m.end()) for m in _PARAGRAPH_BREAK.finditer(text)] + [(len(text), 0)]:
+        lines = text[start:end].strip().splitlines()
+        if (
+            2 <= len(lines) <= 10
+            and all(len(line) <= _SIGNATURE_LINE_CHARS for line in lines)
+            and _CONTACT.search(text, start, end)
+        ):
+            spans.append((start, end))
+        start = next_start
+    return spans
+
+
+def _inside(spans: list[tuple[int, int]], position: int) -> bool:
+    return any(lo <= position < hi for lo, hi in spans)
+
+
+def _merge(spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
+    merged: list[tuple[int, int]] = []
+    for lo, hi in spans:
+        if merged and lo <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], hi))
+        else:
+            merged.append((lo, hi))
+    return merged
+
+
+def _strongest(scored: list[_Scored]) -> list[_Scored]:
+    """Of overlapping findings of one category keep the most confident."""
+    out: list[_Scored] = []
+    for item in sorted(scored, key=lambda s: (s.category, s.start, -s.confidence)):
+        last = out[-1] if out else None
+        if last is not None and last.category == item.category and item.start < last.end:
+            if item.confidence > last.confidence:
+                out[-1] = item
+            continue
+        out.append(item)
+    out.sort(key=lambda s: (s.start, s.category))
+    return out

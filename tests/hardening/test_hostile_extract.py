@@ -1,0 +1,95 @@
+"""Hostile e-mails (tests/hardening/hostile.py) end in an extraction with a reason, never an exception or a hang.
+
+Each case is built at CI size; ``bench/hostile.py --big`` runs the full-size attacks and reports time and memory.
+The per-test timeout turns a hang or a quadratic blow-up into a failure without asserting on timings.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+import pytest
+
+from hygiene.domain.extract import Extraction, extract
+from hygiene.domain.extract.html import html_to_text
+from tests.hardening.hostile import BY_NAME, CASES, CI_LIMITS, FNR
+
+# Every incomplete reason is a short fixed token: nothing from the message can travel in one.
+REASON = re.compile(r"(limit:[a-z_]{1,20}|parse_error|image not read|format:[\w.-]{1,20}|encrypted:[a-z]{1,10})")
+
+
+@functools.cache
+def outcome(name: str) -> Extraction:
+    return extract(BY_NAME[name].build(big=False), CI_LIMITS)
+
+
+@pytest.mark.timeout(60)
+@pytest.mark.parametrize("name", [case.name for case in CASES])
+def test_hostile_message_ends_in_an_extraction_within_limits(name):
+    got = outcome(name)
+    case = BY_NAME[name]
+
+    assert isinstance(got, Extraction)
+    assert sum(len(part.text) for part in got.parts) <= CI_LIMITS.max_extracted_chars
+    assert len({part.where for part in got.parts}) == len(got.parts)
+    assert all(REASON.fullmatch(reason) for reason in got.incomplete_reasons), got.incomplete_reasons
+    assert FNR not in " ".join(got.incomplete_reasons + got.markings)
+    if case.expect is not None:
+        assert any(reason.startswith(case.expect) for reason in got.incomplete_reasons), got.incomplete_reasons
+
+
+@pytest.mark.timeout(60)
+@pytest.mark.parametrize("name", [case.name for case in CASES if case.reads_id])
+def test_hostile_message_does_not_hide_readable_content(name):
+    got = outcome(name)
+
+    assert any(FNR in part.text for part in got.parts), [part.where for part in got.parts]
+
+
+# --- regressions for what the corpus found ------------------------------------------------------------------------
+
+
+@pytest.mark.timeout(30)
+@pytest.mark.parametrize(
+    "markup", ["<!---->" * 200_000 + "<script>", "<style></style>" * 200_000 + "<!--"], ids=["comments", "hidden"]
+)
+def test_html_many_comments_or_hidden_elements_is_linear(markup):
+    # Was quadratic: each comment re-searched the whole rest for a hidden element (and the reverse): minutes.
+    assert html_to_text(markup + "x") == ""
+    assert html_to_text("a<!-- b --><p>c<script>d</script>e<!--f-->g<style>h</style>i") == "a\nc\neg\ni"
+
+
+def test_nested_comments_in_from_do_not_abort_the_walk():
+    # parseaddr recursed and the RecursionError dropped subject and body with a misleading limit:depth.
+    raw = b"From: " + b"(" * 100_000 + b"\r\nSubject: hei\r\n\r\nfnr " + FNR.encode() + b"\r\n"
+
+    got = extract(raw, CI_LIMITS)
+
+    assert got.sender is None
+    assert [part.where for part in got.parts] == ["subject", "body"]
+    assert FNR in got.parts[1].text
+    assert got.incomplete_reasons == ()
+
+
+@pytest.mark.parametrize("cte", ["base64", "quoted-printable"])
+def test_encoded_forwarded_message_is_read(cte):
+    # A message/rfc822 part with a transfer encoding was read as the encoded text: the forward's content was missed.
+    import base64
+    import quopri
+
+    inner = b"From: a@example.no\r\nSubject: fwd\r\nContent-Type: text/plain; charset=utf-8\r\n\r\nfnr " + FNR.encode()
+    encoded = (
+        base64.encodebytes(inner) if cte == "base64" else quopri.encodestring(inner.replace(b"fnr", b"f\xc3\xb8dt"))
+    )
+    raw = (
+        b'From: b@example.no\r\nSubject: x\r\nContent-Type: multipart/mixed; boundary="b"\r\n\r\n--b\r\n'
+        b"Content-Type: text/plain\r\n\r\nse under\r\n--b\r\nContent-Type: message/rfc822\r\n"
+        b"Content-Transfer-Encoding: " + cte.encode() + b"\r\n\r\n" + encoded + b"\r\n--b--\r\n"
+    )
+
+    got = extract(raw, CI_LIMITS)
+
+    [forwarded] = [part for part in got.parts if part.where == "attachment:message/rfc822"]
+    assert FNR in forwarded.text
+    assert forwarded.text.startswith("fwd")
