@@ -200,7 +200,8 @@ _DEFAULT_CONTEXT: dict[str, dict[str, tuple[str, ...]]] = {
                "polise", "skadenummer*", "serienummer*", "serienr", "varenummer*", "varenr", "artikkelnummer*",
                "lisens*", "billett*", "bilettnr", "booking*", "bookingnummer*", "reservasjon*", "møte-id",
                "møtenummer*", "passord", "kode", "pin", "isbn", "issn", "ean", "gln", "gtin", "versjon",
-               "tidspunkt", "tidsstempel", "dato", "kl.", "kl", "klokka", "timestamp"),
+               "tidspunkt", "tidsstempel", "dato", "kl.", "kl", "klokka", "timestamp", "testkort*",
+               "testnummer*", "testperson*", "eksempel", "eksempelvis", "f.eks", "f.eks.", "fiktiv*"),
         "nn": ("kid", "kid-nummer*", "ocr", "referanse*", "fakturanummer*", "ordrenummer*", "saksnummer*",
                "saksnr", "tlf", "tlf.", "telefon*", "mobil*", "org.nr", "orgnr", "organisasjonsnummer*",
                "sporingsnummer*", "kundenummer*"),
@@ -213,7 +214,8 @@ _DEFAULT_CONTEXT: dict[str, dict[str, tuple[str, ...]]] = {
                "bankgiro*", "plusgiro*", "postgiro*", "bg", "pg", "kolli-id", "kollinummer*", "sändningsnummer*",
                "sändnings-id", "spårningsnummer*", "kundnummer*", "kundnr", "avtalsnummer*", "försäkringsnummer*",
                "serienummer*", "artikelnummer*", "biljett*", "bokningsnummer*", "bokning*", "möte-id",
-               "datum", "tid", "klockan", "kl."),
+               "datum", "tid", "klockan", "kl.", "testkort*", "testnummer*", "exempel", "exempelvis",
+               "t.ex", "t.ex.", "fiktiv*"),
         "da": ("cvr*", "cvr-nr", "cvr-nr.", "cvr.nr", "cvr-nummer*", "se-nr", "se-nr.", "ean-nr", "ean",
                "fakturanummer*", "fakturanr", "fakturanr.", "ordrenummer*", "ordrenr", "ordrenr.", "sagsnr",
                "sagsnr.", "sagsnummer*", "journalnr", "journalnummer*", "referencenummer*", "reference*", "ref",
@@ -231,7 +233,9 @@ _DEFAULT_CONTEXT: dict[str, dict[str, tuple[str, ...]]] = {
                "customer number*", "customer no", "customer id", "account manager", "member number*",
                "membership number*", "policy number*", "serial*", "serial number*", "sku", "isbn", "issn",
                "ean", "gtin", "meeting id", "conference id", "passcode", "pin", "booking*", "confirmation*",
-               "transaction*", "transaction id", "version", "build", "timestamp", "date", "time"),
+               "transaction*", "transaction id", "version", "build", "timestamp", "date", "time", "test card*",
+               "test number*", "test pan", "dummy", "example", "for example", "e.g.", "e.g", "fictitious",
+               "fictional", "sample"),
         "fi": ("y-tunnus", "viitenumero*", "viite", "laskun numero*", "tilausnumero*", "puh", "puh.",
                "puhelin*", "asiakasnumero*"),
     },
@@ -249,6 +253,19 @@ def _freeze_context(context: Mapping[str, Mapping[str, Iterable[str]]]) -> Mappi
 
 DEFAULT_CONTEXT = _freeze_context(_DEFAULT_CONTEXT)
 """The built-in keyword lists: ``DEFAULT_CONTEXT[group][language]``."""
+
+
+KNOWN_TEST_NUMBERS = frozenset(
+    {
+        # Card networks' and payment gateways' published test card numbers (Visa, Mastercard, Amex, Discover,
+        # JCB, Diners, Maestro): in developer mail they are documentation, not a cardholder's data.
+        "4111111111111111", "4242424242424242", "4012888888881881", "4000056655665556", "4222222222222",
+        "5555555555554444", "5105105105105100", "5200828282828210", "2223003122003222", "378282246310005",
+        "371449635398431", "378734493671000", "6011111111111117", "6011000990139424", "3530111333300000",
+        "3566002020360505", "30569309025904", "38520000023237", "6759649826438453", "4000000000000002",
+    }
+)  # fmt: skip
+"""Numbers never reported: well-known published test values that identify nobody."""
 
 
 def _normalise_value(value: str) -> str:
@@ -526,12 +543,12 @@ def _run_candidates(text: str, start: int, end: int) -> Iterable[_Candidate]:
             layout += (lengths[j],)
             if layout not in _PREFIXES:
                 break
-            if j > i and seps[j - 1] != seps[i]:
-                break
+            if j > i and seps[j - 1] != seps[i] and not (layout[:3] == (2, 2, 2) and j == i + 3):
+                break  # one separator throughout, except a date "15.12.83 45334" followed by the personnummer
             kind = _LAYOUTS.get(layout)
             if kind is None:
                 continue
-            sep = seps[i] if j > i else ""
+            sep = seps[j - 1] if j > i else ""
             if sep == "\n" and len(layout) > 2:
                 continue
             if sep == "+" and layout != (6, 4):
@@ -801,7 +818,7 @@ def find_ids(text: str, where: str, rules: IdRules, language: str | None = None)
                 hit = _twelve(candidate, rules, context)
             else:
                 hit = _card(candidate, rules, context)
-            if hit is not None and candidate.digits not in deny:
+            if hit is not None and candidate.digits not in deny and candidate.digits not in KNOWN_TEST_NUMBERS:
                 hits.append(hit)
     return [
         Finding(hit.kind, KINDS[hit.kind], where, hit.start, hit.end, round(min(1.0, hit.confidence), 4))
