@@ -22,9 +22,10 @@ from hygiene.domain.extract import Limits
 HELDOUT = Path(__file__).resolve().parent / "heldout"
 ROOT = Path(__file__).resolve().parents[2]
 
-# message-level F2 floors: measured minus ~0.02 (see docs in heldout/README.md for the history)
-OVERALL_F2_FLOOR = 0.86
-LANGUAGE_F2_FLOOR = {"nb": 0.83, "nn": 0.97, "sv": 0.80, "da": 0.91, "en": 0.84}
+# Message-level F2 floors (history in heldout/README.md). Overall: measured minus ~0.03 (room for one or two
+# messages); per language: room for one message either way (a language has only 10-20 sensitive messages).
+OVERALL_F2_FLOOR = 0.95
+LANGUAGE_F2_FLOOR = {"nb": 0.90, "nn": 0.90, "sv": 0.90, "da": 0.90, "en": 0.90}
 
 
 def _load_eval():
