@@ -94,6 +94,7 @@ class Scoring:
     identifier: float = 0.3
     identifier_message: float = 0.15
     person_cap: float = 0.5
+    support_cap: float = 0.25
     generic: float = 0.2
     generic_cap: float = 0.45
     topical: float = 0.15
@@ -106,7 +107,7 @@ class Scoring:
     enumeration: float = 0.5
     enumeration_span: int = 400
     window: int = 120
-    near: int = 40
+    near: int = 20
 
 
 @dataclass(frozen=True, slots=True)

@@ -34,7 +34,8 @@ _CODE_WORDS = ("icd", "icpc", "diagnosekode", "diagnoskod", "diagnosis code")
 _NAME = regex.compile(r"(?<=[\p{Ll},] )\p{Lu}\p{Ll}{2,20}(?![\p{L}])")
 # A full name (two capitalised words) at the start of a line or a table cell.
 _FULL_NAME = regex.compile(
-    r"(?:^|(?<=[\t;|]))[ \t]*\p{Lu}\p{Ll}{1,20} \p{Lu}\p{Ll}{1,20}(?:-\p{Lu}\p{Ll}{1,20})?(?=[\t;|,])", regex.MULTILINE
+    r"(?:^|(?<=[\t;|]|[:,] ))[ \t]*\p{Lu}\p{Ll}{1,20} \p{Lu}\p{Ll}{1,20}(?:-\p{Lu}\p{Ll}{1,20})?(?=[\t;|,.]|$)",
+    regex.MULTILINE,
 )
 # A closing salutation on a line of its own: the short lines after it are a signature (name, title, workplace),
 # where words such as "fastlege" or "partner office" describe the sender's job, not anyone's health.
@@ -51,6 +52,10 @@ _PARAGRAPH_BREAK = regex.compile(r"\n[ \t\r]*\n")
 _SIGNATURE_LINES = 8
 _SIGNATURE_LINE_CHARS = 60
 _MIN_REPORT = 0.1
+# The end of a sentence: a full stop, ! or ? before a capital letter, or a blank line. A person cue in another
+# sentence than the keyword counts half ("Jeg har lagt ved referatet. Vi diskuterte sykehjemmet.").
+_SENTENCE_END = regex.compile(r"[.!?][\s\"')]+(?=\p{Lu})|\n[ \t\r]*\n")
+_SUPPORT = frozenset({"we", "third", "link"})  # cues that support a person but do not name one
 
 
 @dataclass(frozen=True, slots=True)
@@ -202,7 +207,7 @@ class _Context:
         s = self.scoring
         lo = bisect.bisect_left(self.cue_starts, start - s.window)
         hi = bisect.bisect_right(self.cue_starts, end + s.window)
-        classes: set[str] = set()
+        weights: dict[str, float] = {}  # cue class -> its weight (halved when in another sentence)
         generic: set[str] = set()
         topical = False
         for cue_start, cue_end, cue in self.cues[lo:hi]:
@@ -214,17 +219,23 @@ class _Context:
                 topical = topical or 0 <= start - cue_end <= 1
             elif cue.cue == "link":
                 if 0 <= start - cue_end <= s.near:
-                    classes.add("link")
+                    weights["link"] = s.link
             elif cue.cue in PERSON_CUES:
-                classes.add(cue.cue)
-        person = sum(getattr(s, name) for name in classes) + person_bonus
+                gap = (cue_end, start) if cue_end <= start else (end, cue_start)
+                weight = getattr(s, cue.cue) * (0.5 if _SENTENCE_END.search(self.text, *gap) else 1.0)
+                weights[cue.cue] = max(weight, weights.get(cue.cue, 0.0))
+        classes = set(weights)
+        support = min(s.support_cap, sum(weights[name] for name in classes & _SUPPORT))
+        person = support + sum(weights[name] for name in classes - _SUPPORT) + person_bonus
         lo_text, hi_text = max(0, start - s.window), min(len(self.text), end + s.window)
         line_start = self.text.rfind("\n", 0, start) + 1
+        named = False
         if _FULL_NAME.search(self.text, line_start, min(len(self.text), end + s.window)):
             person += 2 * s.name
+            named = True
         elif _NAME.search(self.text, lo_text, hi_text):
             person += s.name
-        personal = bool(classes - {"we", "link"}) or person > sum(getattr(s, name) for name in classes)
+        personal = bool(classes - {"we", "link"}) or person_bonus > 0 or named
         person = min(s.person_cap, person)
         penalty = min(s.generic_cap, s.generic * len(generic)) + (s.topical if topical else 0)
         penalty += self.directive_penalty
