@@ -54,7 +54,10 @@ def run_demo(
     total = SweepStats()
     with serve(tenant, token="sandbox", port=0) as srv:  # noqa: S106 - the sandbox's fixed loopback token
         settings = demo_settings(srv.base_url, workdir)
-        app = App.from_settings(settings, create_db=True)
+        try:
+            app = App.from_settings(settings, create_db=True)
+        except ImportError as exc:  # a component of the worker (e.g. the detector) is not installed
+            raise HygieneError(f"hygiene demo cannot build the worker: {exc.name or exc} is not installed") from exc
 
         async def main() -> None:
             try:

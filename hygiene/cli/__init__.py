@@ -31,6 +31,7 @@ _GROUPS: list[str] = [
     "db",
     "notice",
     "records",
+    "sandbox",
     "users",
     "worker",
 ]
