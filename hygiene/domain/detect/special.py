@@ -23,7 +23,7 @@ from dataclasses import dataclass
 import regex
 
 from hygiene.domain.detect.keywords import Hit, fold
-from hygiene.domain.detect.ruleset import PERSON_CUES, Cue, Rules, Term
+from hygiene.domain.detect.ruleset import ATTRIBUTED, PERSON_CUES, Cue, Rules, Term
 from hygiene.domain.verdict import Finding
 
 # An ICD-10 / ICPC-2 code: a capital letter, two digits, optionally a dot and one or two digits; not inside a longer
@@ -52,10 +52,15 @@ _PARAGRAPH_BREAK = regex.compile(r"\n[ \t\r]*\n")
 _SIGNATURE_LINES = 8
 _SIGNATURE_LINE_CHARS = 60
 _MIN_REPORT = 0.1
+# A greeting that names the addressee ("Hej Lisa,", "Dear Ms Evans,"): "you" in the message is then that person.
+_GREETING = regex.compile(
+    r"^[ \t]*(?i:hei|hej|hallo|heisann|kjære|kære|dear|hi|hello)[ \t]+(?:(?:Mr|Mrs|Ms|Dr)\.?[ \t]+)?\p{Lu}\p{Ll}+",
+    regex.MULTILINE,
+)
 # The end of a sentence: a full stop, ! or ? before a capital letter, or a blank line. A person cue in another
 # sentence than the keyword counts half ("Jeg har lagt ved referatet. Vi diskuterte sykehjemmet.").
 _SENTENCE_END = regex.compile(r"[.!?][\s\"')]+(?=\p{Lu})|\n[ \t\r]*\n")
-_SUPPORT = frozenset({"we", "third", "link"})  # cues that support a person but do not name one
+_SUPPORT = frozenset({"we", "third", "link", "you"})  # cues that support a person but do not name one
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,10 +104,10 @@ def find_special(
         term: Term = hit.payload  # type: ignore[assignment]
         base = getattr(scoring, "weak" if term.tier == "medication" else term.tier)
         kind = "health_medication" if term.tier == "medication" else f"{term.category}_term"
-        confidence, personal = context.confidence(base, hit.start, hit.end, person_bonus)
+        confidence, personal = context.confidence(term.category, base, hit.start, hit.end, person_bonus)
         raw.append((term.category, kind, term.pattern.text, hit.start, hit.end, confidence, personal))
     for start, end, kind in codes:
-        confidence, personal = context.confidence(scoring.code, start, end, person_bonus)
+        confidence, personal = context.confidence("health", scoring.code, start, end, person_bonus)
         raw.append(("health", kind, text[start:end], start, end, confidence, personal))
     # Several different keywords of one category, each next to a person (a table of names and diagnoses, a
     # medical certificate): together they say more than each alone.
@@ -171,6 +176,7 @@ class _Context:
     ) -> None:
         self.text = text
         self.rules = rules
+        self.greeted = _GREETING.search(text, 0, min(len(text), 400)) is not None
         self.scoring = rules.scoring
         window = self.scoring.window
         spans = sorted([(h.start, h.end) for h in hits] + [(s, e) for s, e, _ in codes])
@@ -202,7 +208,7 @@ class _Context:
         )
         self.category_starts = [start for start, _ in self.categories]
 
-    def confidence(self, base: float, start: int, end: int, person_bonus: float) -> tuple[float, bool]:
+    def confidence(self, category: str, base: float, start: int, end: int, person_bonus: float) -> tuple[float, bool]:
         """The keyword's confidence, and whether a specific person (not just "we") is in its context."""
         s = self.scoring
         lo = bisect.bisect_left(self.cue_starts, start - s.window)
@@ -220,6 +226,12 @@ class _Context:
             elif cue.cue == "link":
                 if 0 <= start - cue_end <= s.near:
                     weights["link"] = s.link
+            elif cue.cue == "attribution":
+                if category in ATTRIBUTED and 0 <= start - cue_end <= 1:
+                    weights["attribution"] = s.attribution
+            elif cue.cue == "you":
+                if self.greeted:
+                    weights["you"] = s.you
             elif cue.cue in PERSON_CUES:
                 gap = (cue_end, start) if cue_end <= start else (end, cue_start)
                 weight = getattr(s, cue.cue) * (0.5 if _SENTENCE_END.search(self.text, *gap) else 1.0)
@@ -235,7 +247,7 @@ class _Context:
             named = True
         elif _NAME.search(self.text, lo_text, hi_text):
             person += s.name
-        personal = bool(classes - {"we", "link"}) or person_bonus > 0 or named
+        personal = bool(classes - {"we", "link", "you"}) or person_bonus > 0 or named
         person = min(s.person_cap, person)
         penalty = min(s.generic_cap, s.generic * len(generic)) + (s.topical if topical else 0)
         penalty += self.directive_penalty
@@ -254,7 +266,7 @@ def _signature_spans(text: str) -> list[tuple[int, int]]:
     """Spans of signature blocks: up to 8 short lines after a closing salutation, ending at a long or quoted line."""
     spans: list[tuple[int, int]] = []
     for match in _CLOSING.finditer(text):
-        start = position = match.end()
+        start, position = match.start(), match.end()  # the closing line itself too ("Hilsen helsesykepleier Randi")
         for _ in range(_SIGNATURE_LINES):
             if position >= len(text):
                 break
