@@ -40,7 +40,8 @@ _FULL_NAME = regex.compile(
 # A closing salutation on a line of its own: the short lines after it are a signature (name, title, workplace),
 # where words such as "fastlege" or "partner office" describe the sender's job, not anyone's health.
 _CLOSING = regex.compile(
-    r"^[ \t>]*(?:med vennlig hilsen|vennlig hilsen|venleg helsing|med venleg helsing|beste hilsen|mvh|hilsen|helsing|"
+    r"^[ \t>]*(?P<closing>med vennlig hilsen|vennlig hilsen|venleg helsing|med venleg helsing|beste hilsen|mvh|"
+    r"hilsen|helsing|"
     r"med vänlig hälsning|med vänliga hälsningar|vänliga hälsningar|vänlig hälsning|hälsningar|hälsning|mvh|"
     r"med venlig hilsen|venlig hilsen|de bedste hilsner|kind regards|best regards|warm regards|regards|"
     r"best wishes|yours sincerely|sincerely|cheers)\b[^\n]{0,40}$",
