@@ -244,7 +244,15 @@ class Pipeline:
             async with limit:
                 return await self.sweep_mailbox(mb)
 
-        for stats in await asyncio.gather(*(one(mb) for mb in claimed)):
+        # Every mailbox task ends before the sweep does, even when one fails (a database error, a bug): a plain
+        # gather would return at the first failure and leave the others running into the next sweep, which then
+        # drives the same cases concurrently (two notices for one case, found by tests/hardening/test_soak.py).
+        results = await asyncio.gather(*(one(mb) for mb in claimed), return_exceptions=True)
+        failures = [r for r in results if isinstance(r, BaseException)]
+        if failures:
+            raise failures[0]
+        for stats in results:
+            assert isinstance(stats, SweepStats)
             total.add(stats)
         self.store.sweep_event(actions.SWEEP_FINISHED, total.as_detail())
         if self.observer is not None:
