@@ -212,6 +212,8 @@ def test_number_valid_as_fnr_and_account_is_decided_by_the_nearest_words() -> No
         "Meeting ID: 811 218 9876",
         "Tel +47 22 33 44 55",
         "+46 8 123 456 78",
+        "Ring +4719061989121",
+        "call +46 811218-9876",
         "Dato 2023-10-12 14:30",
         "Tidspunkt 202310121430",
         "Møtet er 12.03.2024 kl. 10.00",
@@ -316,3 +318,16 @@ def test_published_test_card_numbers_and_examples_are_not_flagged() -> None:
 def test_a_date_followed_by_the_personnummer_is_one_fodselsnummer() -> None:
     assert flagged("Fødselsnummer: 19.06.19 89121") == [("no_fnr", "19.06.19 89121")]
     assert flagged("Møte 19.06.19 89121") == [("no_fnr", "19.06.19 89121")]
+
+
+def test_the_readme_example_of_the_ids_table_is_valid() -> None:
+    import tomllib
+    from pathlib import Path
+
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    section = readme.split("### How identifiers are found", 1)[1]
+    block = section.split("```toml", 1)[1].split("```", 1)[0]
+    rules = IdRules.from_mapping(tomllib.loads(block)["ids"])
+    assert "payment_card" not in rules.enabled
+    assert flagged("Kontonummer 1234.56.78903", rules=rules) == []
+    assert flagged("Elevnummer 19061989121", rules=rules) == []

@@ -804,8 +804,8 @@ def find_ids(text: str, where: str, rules: IdRules, language: str | None = None)
         else:
             end = match.end()
         position = end
-        if glued or _IBAN_HEAD.search(text, max(0, start - 5), start):
-            continue  # glued to a word, or the digits of an IBAN (valid or not) after its "SE45 " head
+        if glued or (start > 0 and text[start - 1] == "+") or _IBAN_HEAD.search(text, max(0, start - 5), start):
+            continue  # glued to a word, an international phone number (+47 ...), or the digits of an IBAN
         if end - start < 10:
             continue
         for candidate in _run_candidates(text, start, end):
