@@ -131,15 +131,15 @@ class SandboxApp:
             else:
                 reply = await self._batch(req, app)
             self.tenant.record(route, reply.status)
-            return _to_response(reply)
+            return _to_response(reply)  # the envelope; its items went to the hook one by one
         resolved = self.service.resolve(req.method, path)
         if isinstance(resolved, Reply):
             self.tenant.record("unknown", resolved.status)
-            return _to_response(resolved)
+            return self._respond(req, resolved)
         if app is None:
             reply = self._unauthenticated(req)
             self.tenant.record(resolved.route, reply.status)
-            return _to_response(reply)
+            return self._respond(req, reply)
         mailbox = self._mailbox_upn(resolved)
         peak = self.tenant.peak_concurrency
         with self.tenant.lock:
@@ -157,7 +157,14 @@ class SandboxApp:
             with self.tenant.lock:
                 peak.leave(app, mailbox)
         self.tenant.record(resolved.route, reply.status, mailbox)
-        return _to_response(reply)
+        return self._respond(req, reply)
+
+    def _respond(self, req: Request, reply: Reply) -> Response:
+        response = _to_response(reply)
+        hook = self.tenant.response_hook
+        if hook is not None:
+            hook(req.method, req.path, reply.status, response.headers.get("content-type"), bytes(response.body))
+        return response
 
     def _mailbox_upn(self, resolved: Resolved) -> str | None:
         if resolved.mailbox is None:
@@ -287,6 +294,7 @@ class SandboxApp:
         result = await self._execute(resolved, inner, app, mailbox)
         if result is None:
             result = error(502, "BadGateway", "The inner request failed.")
+        self._respond(inner, result)  # for the response hook
         if mailbox is not None:
             with self.tenant.lock:
                 self.tenant.mailbox_requests[(mailbox, resolved.route)] += 1
