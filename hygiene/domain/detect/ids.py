@@ -785,12 +785,17 @@ def find_ids(text: str, where: str, rules: IdRules, language: str | None = None)
     context = _Context(text, rules)
     hits: list[_Hit] = []
     deny = rules._deny
-    for match in _IBAN.finditer(text):
+    position = 0
+    while (match := _IBAN.search(text, position)) is not None:
+        # On no IBAN, go on right after the match start: "AB12 NO93 8601 1117 947" holds one after a false start.
+        position = match.start() + 1
         if match.start() > 0 and text[match.start() - 1].isalnum():
             continue
         hit = _iban_hit(text, match, rules, context)
-        if hit is not None and _normalise_value(text[hit.start : hit.end]) not in deny:
-            hits.append(hit)
+        if hit is not None:
+            position = hit.end
+            if _normalise_value(text[hit.start : hit.end]) not in deny:
+                hits.append(hit)
     size = len(text)
     position = 0
     while (match := _SCAN.search(text, position)) is not None:
