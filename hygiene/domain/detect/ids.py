@@ -525,19 +525,36 @@ def _run_candidates(text: str, start: int, end: int) -> Iterable[_Candidate]:
     if glued:
         groups.pop()
     count = len(groups)
-    lengths = [len(group) for group in groups]
-    total_digits = sum(lengths)
-    if total_digits < 10:
+    lengths = tuple(len(group) for group in groups)
+    if sum(lengths) < 10:
         return
-    seps = [_SEP_CLASSES.get(sep) or _sep_class(sep) for sep in pieces[1 : 2 * count - 1 : 2]]
+    seps = tuple(_SEP_CLASSES.get(sep) or _sep_class(sep) for sep in pieces[1 : 2 * count - 1 : 2])
+    spans = _layout_spans_cached(lengths, seps) if count <= 32 else _layout_spans(lengths, seps)
+    if not spans:
+        return
     offsets = [start]
     for index in range(1, count):
         offsets.append(offsets[-1] + lengths[index - 1] + len(pieces[2 * index - 1]))
+    for i, j, kind, sep in spans:
+        yield _Candidate(
+            offsets[i], offsets[j] + lengths[j], "".join(groups[i : j + 1]), kind, sep, i > 0 or j < count - 1
+        )
+
+
+def _layout_spans(lengths: tuple[int, ...], seps: tuple[str, ...]) -> tuple[tuple[int, int, str, str], ...]:
+    """(first group, last group, layout kind, separator) of every span of whole groups in a known layout.
+
+    Depends only on the run's shape, so short runs' results are cached (`_layout_spans_cached`): tables repeat
+    the same few shapes.
+    """
+    count = len(lengths)
+    total_digits = sum(lengths)
+    spans: list[tuple[int, int, str, str]] = []
     # The whole run in single digits, or broken by a line break (HTML rendering): any layout of 10-12 digits.
     if count > 1 and 10 <= total_digits <= 12 and (max(lengths) == 1 or "\n" in seps):
         kinds = set(seps)
         if len(kinds) == 1 or kinds <= {"\n", " "}:
-            yield _Candidate(start, offsets[-1] + lengths[-1], "".join(groups), "split", seps[0], False)
+            spans.append((0, count - 1, "split", seps[0]))
     for i in range(count):
         layout: tuple[int, ...] = ()
         for j in range(i, count):
@@ -554,9 +571,11 @@ def _run_candidates(text: str, start: int, end: int) -> Iterable[_Candidate]:
                 continue
             if sep == "+" and layout != (6, 4):
                 continue
-            yield _Candidate(
-                offsets[i], offsets[j] + lengths[j], "".join(groups[i : j + 1]), kind, sep, i > 0 or j < count - 1
-            )
+            spans.append((i, j, kind, sep))
+    return tuple(spans)
+
+
+_layout_spans_cached = functools.lru_cache(maxsize=4096)(_layout_spans)
 
 
 def has_id_candidate(text: str) -> bool:
