@@ -24,7 +24,7 @@ import random
 import threading
 import time
 import uuid
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
@@ -501,6 +501,9 @@ class Tenant:
         self.limits = limits or Limits()
         self.deliver_internal = deliver_internal
         self.delta_tokens: dict[str, Any] = {}  # opaque token -> cursor (hygiene.sandbox.graph.DeltaCursor)
+        # called with (method, path after /v1.0, status, content type, body bytes) for every Graph response,
+        # $batch items one by one (tests validate them against the OpenAPI description); never raise from it
+        self.response_hook: Callable[[str, str, int, str | None, bytes], None] | None = None
         self.labels: dict[str, Any] = {}  # immutable id -> ground truth of generated mail (hygiene.sandbox.demo.Label)
         self.clients: dict[str, str] = {}  # client_id -> client_secret (token endpoint)
         self.issued_tokens: dict[str, tuple[str, float]] = {}  # access token -> (app id, expiry, monotonic)
