@@ -1,8 +1,9 @@
 """The breach register against the sandbox tenant over real HTTP, with the real detector and a fake clock.
 
 One tenant holds every path at once: in Kari's Sent Items a candidate by external domain, one by many exposed
-addresses, one by an external Bcc, internal-only, encrypted, clean, and one of hygiene's own notices; in Ola's inbox a sensitive message the
-enforce routine handles. Then the deadline reminders come from the housekeeping check as the clock moves.
+addresses, one by an external Bcc, internal-only, encrypted, clean, and one of hygiene's own notices; in Ola's
+inbox a sensitive message the enforce routine handles. Then the deadline reminders come from the housekeeping
+check as the clock moves.
 """
 
 from __future__ import annotations
