@@ -52,7 +52,6 @@ def _store(ctx: typer.Context) -> Any:
     from hygiene.adapters.store.breaches import BreachStore
     from hygiene.cli.audit import open_sessions
     from hygiene.clock import SystemClock
-
     from hygiene.db import check_schema
     from hygiene.errors import DatabaseError
 
