@@ -7,7 +7,7 @@ import typer
 from hygiene import db
 from hygiene.cli.common import state
 
-group = typer.Typer(help="Migrate the database schema ([database] url).", no_args_is_help=True)
+group = typer.Typer(help="Create and migrate the schema of the state and audit database.", no_args_is_help=True)
 
 
 def _where(url: str) -> str:

@@ -22,13 +22,19 @@ def serve_cmd(
     seed: int = typer.Option(0, "--seed", help="Seed of the demo tenant."),
     users: int = typer.Option(50, "--users", min=0, help="Mailboxes of the demo tenant."),
     messages: int = typer.Option(60, "--messages", min=0, help="Messages per mailbox of the demo tenant."),
+    corpus: Path | None = typer.Option(
+        None, "--corpus", help="A labelled .eml corpus (shared/corpus) to mix into the demo tenant's mail."
+    ),
     token: str = typer.Option("sandbox", "--token", help="The static bearer token the sandbox accepts."),
 ) -> None:
     """Serve the sandbox until Ctrl-C / SIGTERM; prints the Graph base URL, token URL and control URL."""
     from hygiene.sandbox import demo_tenant, load_scenario, serve
 
     if tenant == "demo":
-        t = demo_tenant(seed=seed, users=users, messages_per_user=messages)
+        try:
+            t = demo_tenant(seed=seed, users=users, messages_per_user=messages, corpus_dir=corpus)
+        except ValueError as exc:
+            raise ConfigError([f"--corpus: {exc}"]) from exc
     else:
         try:
             t = load_scenario(Path(tenant))

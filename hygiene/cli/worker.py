@@ -56,6 +56,8 @@ def summary_lines(stats: SweepStats) -> list[str]:
         ("notices suppressed", stats.notices_suppressed),
         ("step errors (retried later)", stats.errors),
     ]
+    if stats.sent_scanned or stats.breach_candidates:  # [breach] enabled: the Sent Items scan ran
+        rows += [("sent items scanned", stats.sent_scanned), ("breach candidates", stats.breach_candidates)]
     out = [f"  {name:<28} {value:>8}" for name, value in rows]
     for cat, n in sorted(stats.categories.items()):
         out.append(f"    {cat:<26} {n:>8}")

@@ -4,7 +4,7 @@
 times are relative to now). A few percent of the messages carry sensitive data (synthetic identity numbers with
 valid check digits from `hygiene.sandbox.ids`, health details), some are encrypted (S/MIME enveloped data,
 Microsoft Purview ``message.rpmsg``), some are automatic replies, the rest is ordinary office mail. With
-``corpus_dir`` (default: ``$HYGIENE_CORPUS`` when set) a share of the messages are drawn from the labelled corpus.
+``corpus_dir`` (the labelled corpus, ``shared/corpus``) a tenth of the messages are drawn from it instead.
 
 What each generated message is (its ground truth) is kept in ``tenant.labels`` by immutable id, for tests and
 for checking a sweep's result; it holds kinds and flags, never the values.
@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import base64
 import json
-import os
 import random
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -254,10 +253,9 @@ def _person(rng: random.Random, lang: str) -> tuple[str, str]:
 
 def _corpus(corpus_dir: Path | None) -> list[tuple[bytes, dict]]:
     if corpus_dir is None:
-        env = os.environ.get("HYGIENE_CORPUS")
-        corpus_dir = Path(env) if env else None
-    if corpus_dir is None or not (corpus_dir / "labels.jsonl").is_file():
         return []
+    if not (corpus_dir / "labels.jsonl").is_file():
+        raise ValueError(f"{corpus_dir}: not a labelled corpus (no labels.jsonl)")
     out: list[tuple[bytes, dict]] = []
     for line in (corpus_dir / "labels.jsonl").read_text(encoding="utf-8").splitlines():
         if line.strip():

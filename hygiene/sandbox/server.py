@@ -148,13 +148,13 @@ class SandboxApp:
             else:
                 result = await self._execute(resolved, req, app, mailbox)
                 if result is None:  # a dropped connection
-                    self.tenant.record(resolved.route, 0)
+                    self.tenant.record(resolved.route, 0, mailbox)
                     return DropResponse()
                 reply = result
         finally:
             with self.tenant.lock:
                 peak.leave(app, mailbox)
-        self.tenant.record(resolved.route, reply.status)
+        self.tenant.record(resolved.route, reply.status, mailbox)
         return _to_response(reply)
 
     def _mailbox_upn(self, resolved: Resolved) -> str | None:
@@ -281,9 +281,13 @@ class SandboxApp:
         resolved = self.service.resolve(inner.method, path)
         if isinstance(resolved, Reply):
             return resolved, "unknown"
-        result = await self._execute(resolved, inner, app, self._mailbox_upn(resolved))
+        mailbox = self._mailbox_upn(resolved)
+        result = await self._execute(resolved, inner, app, mailbox)
         if result is None:
-            return error(502, "BadGateway", "The inner request failed."), resolved.route
+            result = error(502, "BadGateway", "The inner request failed.")
+        if mailbox is not None:
+            with self.tenant.lock:
+                self.tenant.mailbox_requests[(mailbox, resolved.route)] += 1
         return result, resolved.route
 
     # --- token endpoint ---------------------------------------------------------------------------------------

@@ -490,7 +490,8 @@ class Tenant:
         self._by_upn: dict[str, str] = {}
         self.groups: dict[str, Group] = {}
         self.outbox: list[SentMessage] = []
-        self.requests: collections.Counter[tuple[str, int]] = collections.Counter()
+        self.requests: collections.Counter[tuple[str, int]] = collections.Counter()  # (route, status) -> n
+        self.mailbox_requests: collections.Counter[tuple[str, str]] = collections.Counter()  # (upn, route) -> n
         self.peak_concurrency = PeakConcurrency()
         self.faults = Faults(seed)
         self.limits = limits or Limits()
@@ -717,10 +718,17 @@ class Tenant:
                 if (route is None or r == route) and (status is None or s == status)
             )
 
-    def record(self, route: str, status: int) -> None:
-        """Count one answered request."""
+    def record(self, route: str, status: int, mailbox: str | None = None) -> None:
+        """Count one answered request (status 0: the connection was dropped)."""
         with self.lock:
             self.requests[(route, status)] += 1
+            if mailbox is not None:
+                self.mailbox_requests[(mailbox, route)] += 1
+
+    def swept(self, route: str = "messages.delta") -> set[str]:
+        """The mailboxes (UPNs, lower-case) that received at least one request of ``route``."""
+        with self.lock:
+            return {upn for (upn, r), n in self.mailbox_requests.items() if r == route and n}
 
     def mailbox_budget(self, app: str, mailbox: str) -> float | None:
         """Count one request against the app+mailbox window; seconds to wait when over the limit, else None."""
@@ -738,6 +746,7 @@ class Tenant:
         """Forget request counts and concurrency peaks (tests call it between phases)."""
         with self.lock:
             self.requests.clear()
+            self.mailbox_requests.clear()
             self.peak_concurrency.reset()
 
     # --- state for tests and the control surface ----------------------------------------------------------------

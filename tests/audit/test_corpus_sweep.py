@@ -31,13 +31,11 @@ from hygiene.domain.verdict import Finding, Verdict
 
 pytest.importorskip("hygiene.scheduler", reason="the worker's pipeline is not installed")
 from hygiene.scheduler import run_once  # noqa: E402
+from tests.conftest import find_corpus  # noqa: E402
 from tests.worker.fakegraph import BASE, FakeGraph  # noqa: E402
 from tests.worker.pipeline_support import FAST, settings_for  # noqa: E402
 
-CORPUS = next(
-    (p / "shared" / "corpus" for p in Path(__file__).resolve().parents if (p / "shared" / "corpus").is_dir()),
-    Path(__file__).resolve().parents[3] / "shared" / "corpus",
-)
+CORPUS = find_corpus() or Path(__file__).resolve().parents[3] / "shared" / "corpus"
 MAILBOXES = ["kari@contoso.example", "ola@contoso.example", "siri@contoso.example"]
 API_TOKEN = "corpus-sweep-token"
 KIND_CATEGORY = {

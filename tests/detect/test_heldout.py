@@ -22,9 +22,12 @@ from hygiene.domain.extract import Limits
 HELDOUT = Path(__file__).resolve().parent / "heldout"
 ROOT = Path(__file__).resolve().parents[2]
 
-# message-level F2 floors: measured minus ~0.02 (see docs in heldout/README.md for the history)
-OVERALL_F2_FLOOR = 0.86
-LANGUAGE_F2_FLOOR = {"nb": 0.83, "nn": 0.97, "sv": 0.80, "da": 0.91, "en": 0.84}
+# Message-level F2 floors (history in heldout/README.md). Overall: measured minus ~0.03 (room for one or two
+# messages); per language: room for one message either way (a language has only 10-20 sensitive messages).
+OVERALL_F2_FLOOR = 0.95
+LANGUAGE_F2_FLOOR = {"nb": 0.90, "nn": 0.90, "sv": 0.90, "da": 0.90, "en": 0.90}
+# The fresh set (heldout/fresh, written after the first fixes and never tuned on): a floor only against collapse.
+FRESH_F2_FLOOR = 0.70
 
 
 def _load_eval():
@@ -42,6 +45,13 @@ def report():
     detect_eval = _load_eval()
     classifier = Classifier(load_rules(None), limits=Limits())
     return detect_eval.evaluate([HELDOUT], classifier)
+
+
+def test_fresh_set_f2_stays_above_its_floor() -> None:
+    detect_eval = _load_eval()
+    fresh = detect_eval.evaluate([HELDOUT / "fresh"], Classifier(load_rules(None), limits=Limits()))
+    assert fresh.message.tp + fresh.message.fn >= 15
+    assert fresh.message.f(2) >= FRESH_F2_FLOOR, fresh.errors
 
 
 def test_heldout_message_level_f2_stays_above_its_floor(report) -> None:
@@ -77,14 +87,18 @@ def test_heldout_files_are_what_build_py_writes(tmp_path: Path) -> None:
     sys.path.insert(0, str(HELDOUT))
     try:
         import build
+        import fresh
         import messages
 
         build.build(messages.MESSAGES, tmp_path, "h")
+        build.build(fresh.MESSAGES, tmp_path / "fresh", "f")
     finally:
         sys.path.remove(str(HELDOUT))
-    assert (tmp_path / "labels.jsonl").read_bytes() == (HELDOUT / "labels.jsonl").read_bytes()
-    written = sorted(p.name for p in (tmp_path / "messages").iterdir())
-    committed = sorted(p.name for p in (HELDOUT / "messages").iterdir())
-    assert written == committed
-    for name in written:
-        assert (tmp_path / "messages" / name).read_bytes() == (HELDOUT / "messages" / name).read_bytes(), name
+    for folder in (Path("."), Path("fresh")):
+        assert (tmp_path / folder / "labels.jsonl").read_bytes() == (HELDOUT / folder / "labels.jsonl").read_bytes()
+        written = sorted(p.name for p in (tmp_path / folder / "messages").iterdir())
+        committed = sorted(p.name for p in (HELDOUT / folder / "messages").iterdir())
+        assert written == committed
+        for name in written:
+            expected = (HELDOUT / folder / "messages" / name).read_bytes()
+            assert (tmp_path / folder / "messages" / name).read_bytes() == expected, name

@@ -476,9 +476,12 @@ class StateStore:
         """Create the case of a classified message with its audit event; idempotent.
 
         Returns ``(case, created)``: an existing case for the same message is returned unchanged with False.
+        The same message is the same Graph id: another message with the same internetMessageId (a copy in another
+        folder, a moved message's new id, or a forged Message-ID) is a message of its own and gets its own case;
+        matching it to an earlier case would leave it in the mailbox unhandled.
         """
         states.check_transition(states.CLASSIFIED, state)
-        existing = self.find_case(mailbox_id, message_id, internet_message_id)
+        existing = self.find_case(mailbox_id, message_id)
         if existing is not None:
             return existing, False
         now = self.clock.now()
@@ -519,7 +522,7 @@ class StateStore:
                 )
                 view = _view(row)
         except IntegrityError:  # another worker created it meanwhile
-            existing = self.find_case(mailbox_id, message_id, internet_message_id)
+            existing = self.find_case(mailbox_id, message_id)
             if existing is None:
                 raise
             return existing, False

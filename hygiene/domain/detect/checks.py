@@ -6,6 +6,7 @@ Sources of each rule are cited next to it. `hygiene.domain.detect.ids` finds can
 
 from __future__ import annotations
 
+import operator
 from datetime import date
 
 __all__ = [
@@ -35,9 +36,13 @@ def _date_ok(year: int, month: int, day: int) -> bool:
     return True
 
 
+def _weighted(digits: str, weights: tuple[int, ...]) -> int:
+    return sum(map(operator.mul, map(int, digits), weights))
+
+
 def _fnr_k1_remainder(d: str) -> int:
     """(sum of the weighted first nine digits + K1) mod 11: 0 under the old rule, 0..3 under the 2032 rule."""
-    return (sum(int(c) * w for c, w in zip(d[:9], _K1_WEIGHTS, strict=True)) + int(d[9])) % 11
+    return (_weighted(d[:9], _K1_WEIGHTS) + int(d[9])) % 11
 
 
 def _fnr_k2_ok(d: str) -> bool:
@@ -45,7 +50,7 @@ def _fnr_k2_ok(d: str) -> bool:
 
     Equivalently the weighted sum of all eleven digits (K2 weight 1) is divisible by 11.
     """
-    return (sum(int(c) * w for c, w in zip(d[:10], _K2_WEIGHTS, strict=True)) + int(d[10])) % 11 == 0
+    return (_weighted(d[:10], _K2_WEIGHTS) + int(d[10])) % 11 == 0
 
 
 def _fnr_years(yy: int, individual: int) -> tuple[int, ...]:
@@ -92,12 +97,6 @@ def no_fnr_rule(digits11: str) -> str | None:
 def _no_fnr(d: str) -> tuple[str | None, str | None]:
     if len(d) != 11 or not d.isascii() or not d.isdigit():
         return None, None
-    if not _fnr_k2_ok(d):
-        return None, None
-    remainder = _fnr_k1_remainder(d)
-    if remainder > 3:
-        return None, None
-    rule = "classic" if remainder == 0 else "2032"
     day, month, yy, individual = int(d[0:2]), int(d[2:4]), int(d[4:6]), int(d[6:9])
     kind = "no_fnr"
     if day > 40:
@@ -111,24 +110,27 @@ def _no_fnr(d: str) -> tuple[str | None, str | None]:
         # day + 40 and month + 40 together: NAV's synthetic D-numbers (Dolly), e.g. "55507608360" in
         # navikt's FødselsnummerTest ("skal tillate helsyntetiske nummer fra dolly").
         kind = "no_synthetic_fnr" if kind == "no_dnr" else "no_hnr"
+    if not (1 <= day <= 31 and 1 <= month <= 12) or not _fnr_k2_ok(d):  # cheap tests first
+        return None, None
+    remainder = _fnr_k1_remainder(d)
+    if remainder > 3:
+        return None, None
+    rule = "classic" if remainder == 0 else "2032"
     years = _fnr_years(yy, individual) if rule == "classic" else (1900 + yy, 2000 + yy)
     if not any(_date_ok(year, month, day) for year in years):
         return None, None
     return kind, rule
 
 
+_LUHN_DOUBLE = (0, 2, 4, 6, 8, 1, 3, 5, 7, 9)
+
+
 def luhn_valid(digits: str) -> bool:
     """Luhn (mod 10) check over a digit string (payment cards, Swedish personnummer's last ten digits)."""
     if not digits or not digits.isascii() or not digits.isdigit():
         return False
-    total = 0
-    for index, char in enumerate(reversed(digits)):
-        value = int(char)
-        if index % 2:
-            value *= 2
-            if value > 9:
-                value -= 9
-        total += value
+    reversed_digits = digits[::-1]
+    total = sum(map(int, reversed_digits[0::2])) + sum(_LUHN_DOUBLE[int(c)] for c in reversed_digits[1::2])
     return total % 10 == 0
 
 

@@ -39,7 +39,8 @@ _FULL_NAME = regex.compile(
 # A closing salutation on a line of its own: the short lines after it are a signature (name, title, workplace),
 # where words such as "fastlege" or "partner office" describe the sender's job, not anyone's health.
 _CLOSING = regex.compile(
-    r"^[ \t>]*(?:med vennlig hilsen|vennlig hilsen|venleg helsing|med venleg helsing|beste hilsen|mvh|hilsen|helsing|"
+    r"^[ \t>]*(?P<closing>med vennlig hilsen|vennlig hilsen|venleg helsing|med venleg helsing|beste hilsen|mvh|"
+    r"hilsen|helsing|"
     r"med vänlig hälsning|med vänliga hälsningar|vänliga hälsningar|vänlig hälsning|hälsningar|hälsning|mvh|"
     r"med venlig hilsen|venlig hilsen|de bedste hilsner|kind regards|best regards|warm regards|regards|"
     r"best wishes|yours sincerely|sincerely|cheers)\b[^\n]{0,40}$",
@@ -243,7 +244,8 @@ def _signature_spans(text: str) -> list[tuple[int, int]]:
     """Spans of signature blocks: up to 8 short lines after a closing salutation, ending at a long or quoted line."""
     spans: list[tuple[int, int]] = []
     for match in _CLOSING.finditer(text):
-        start = position = match.end()
+        # the rest of the closing line is signature too ("Hilsen helsesykepleier Randi", "Mvh fastlege Berg")
+        start, position = match.end("closing"), match.end()
         for _ in range(_SIGNATURE_LINES):
             if position >= len(text):
                 break
