@@ -21,10 +21,12 @@ import binascii
 import contextlib
 import logging
 import secrets
+import tempfile
 import threading
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qsl, urlsplit
 
@@ -129,15 +131,15 @@ class SandboxApp:
             else:
                 reply = await self._batch(req, app)
             self.tenant.record(route, reply.status)
-            return _to_response(reply)
+            return _to_response(reply)  # the envelope; its items went to the hook one by one
         resolved = self.service.resolve(req.method, path)
         if isinstance(resolved, Reply):
             self.tenant.record("unknown", resolved.status)
-            return _to_response(resolved)
+            return self._respond(req, resolved)
         if app is None:
             reply = self._unauthenticated(req)
             self.tenant.record(resolved.route, reply.status)
-            return _to_response(reply)
+            return self._respond(req, reply)
         mailbox = self._mailbox_upn(resolved)
         peak = self.tenant.peak_concurrency
         with self.tenant.lock:
@@ -155,7 +157,14 @@ class SandboxApp:
             with self.tenant.lock:
                 peak.leave(app, mailbox)
         self.tenant.record(resolved.route, reply.status, mailbox)
-        return _to_response(reply)
+        return self._respond(req, reply)
+
+    def _respond(self, req: Request, reply: Reply) -> Response:
+        response = _to_response(reply)
+        hook = self.tenant.response_hook
+        if hook is not None:
+            hook(req.method, req.path, reply.status, response.headers.get("content-type"), bytes(response.body))
+        return response
 
     def _mailbox_upn(self, resolved: Resolved) -> str | None:
         if resolved.mailbox is None:
@@ -285,6 +294,7 @@ class SandboxApp:
         result = await self._execute(resolved, inner, app, mailbox)
         if result is None:
             result = error(502, "BadGateway", "The inner request failed.")
+        self._respond(inner, result)  # for the response hook
         if mailbox is not None:
             with self.tenant.lock:
                 self.tenant.mailbox_requests[(mailbox, resolved.route)] += 1
@@ -418,16 +428,17 @@ def build_app(tenant: Tenant, *, token: str = "sandbox") -> Starlette:  # noqa: 
 
 @dataclass
 class Running:
-    """A running sandbox: where to reach it."""
+    """A running sandbox: where to reach it (``ca_file``: the CA to trust when it serves HTTPS)."""
 
     tenant: Tenant
     host: str
     port: int
+    ca_file: Path | None = None
 
     @property
     def root_url(self) -> str:
-        """``http://127.0.0.1:PORT``."""
-        return f"http://{self.host}:{self.port}"
+        """``http://127.0.0.1:PORT`` (``https://`` with TLS)."""
+        return f"{'https' if self.ca_file else 'http'}://{self.host}:{self.port}"
 
     @property
     def base_url(self) -> str:
@@ -452,11 +463,23 @@ def serve(
     token: str = "sandbox",  # noqa: S107 - the sandbox's fixed loopback token
     port: int = 0,
     host: str = "127.0.0.1",
+    tls: bool = False,
 ) -> Iterator[Running]:
-    """Run the sandbox on ``host:port`` (port 0: a free port) in a background thread until the block ends."""
+    """Run the sandbox on ``host:port`` (port 0: a free port) in a background thread until the block ends.
+
+    With ``tls`` it serves HTTPS with a throw-away CA (`hygiene.sandbox.tls`); trust ``Running.ca_file`` (for
+    example through ``SSL_CERT_FILE``), as azure-identity only talks to an ``https://`` authority.
+    """
     import uvicorn
 
     logging.getLogger("uvicorn.error").addFilter(_DropFilter())
+    certs = None
+    tmp = None
+    if tls:
+        from hygiene.sandbox.tls import make_certificates
+
+        tmp = tempfile.TemporaryDirectory(prefix="hygiene-sandbox-tls-")
+        certs = make_certificates(Path(tmp.name))
     config = uvicorn.Config(
         build_app(tenant, token=token),
         host=host,
@@ -466,6 +489,8 @@ def serve(
         lifespan="off",
         timeout_keep_alive=30,
         backlog=2048,
+        ssl_certfile=str(certs.cert_file) if certs else None,
+        ssl_keyfile=str(certs.key_file) if certs else None,
     )
     server = uvicorn.Server(config)
     thread = threading.Thread(target=server.run, name="hygiene-sandbox", daemon=True)
@@ -477,7 +502,9 @@ def serve(
         time.sleep(0.01)
     bound = server.servers[0].sockets[0].getsockname()[1]
     try:
-        yield Running(tenant, host, bound)
+        yield Running(tenant, host, bound, certs.ca_file if certs else None)
     finally:
         server.should_exit = True
         thread.join(timeout=10)
+        if tmp is not None:
+            tmp.cleanup()

@@ -331,3 +331,11 @@ def test_the_readme_example_of_the_ids_table_is_valid() -> None:
     assert "payment_card" not in rules.enabled
     assert flagged("Kontonummer 1234.56.78903", rules=rules) == []
     assert flagged("Elevnummer 19061989121", rules=rules) == []
+
+
+def test_words_after_a_number_count_on_its_own_line_only() -> None:
+    assert flagged("Betal med 4539 1488 0343 6467 (Visa), utløper 12/27") == [("payment_card", "4539 1488 0343 6467")]
+    assert flagged("4539148803436467 exp 12/27 cvc 123") == [("payment_card", "4539148803436467")]
+    assert flagged("19061989121 (KID)") == []
+    # The next line's label belongs to the next number.
+    assert flagged("Ola Nordmann 19061989121\nKID: 12345678903") == [("no_fnr", "19061989121")]

@@ -273,6 +273,7 @@ def _normalise_value(value: str) -> str:
 
 
 _WHITESPACE = re.compile(r"\s+")
+_AFTER_STOP = re.compile(r"[\n0-9]")
 
 
 class _KeywordIndex:
@@ -442,16 +443,16 @@ def _str_list(value: Any, key: str) -> list[str]:
 
 _SPACE = "[ \t\u00a0\u2007\u2009\u202f]"
 _SEP = rf"(?:{_SPACE}{{1,3}}|{_SPACE}{{0,3}}\r?\n{_SPACE}{{0,8}}|[-\u2010\u2011\u2013.+])"
-# A run of at least ten ASCII digits joined by single separators, not glued to a letter or digit before it.
-_SEP_CHARS = r"[0-9 \t\r\n\u00a0\u2007\u2009\u202f\-\u2010\u2011\u2013.+]"
+_SEP_CHARS = r"[ \t\r\n\u00a0\u2007\u2009\u202f\-\u2010\u2011\u2013.+]"
 # One pass finds both: a HETU with a letter (DDMMYY, century sign, three digits, check character) and runs of
-# digits joined by single separators that have at least ten digits-or-separators (the lookahead rejects short
-# numbers cheaply). A run starts at its first digit (the lookbehind skips digits inside a number). The stdlib `re`
-# engine runs this scan faster than `regex` here (measured with bench/detect_ids_speed.py); both are linear for it:
-# every quantifier is bounded or over characters the next token cannot match.
+# digits joined by single separators with at least ten digits (the lookahead rejects shorter numbers and dates
+# cheaply; it is looser than the run itself, which `_run_candidates` checks). A run starts at its first digit (the
+# lookbehind skips digits inside a number). The stdlib `re` engine runs this scan faster than `regex` here
+# (bench/detect_ids_speed.py); it is linear: every quantifier is bounded or over characters the next token cannot
+# match.
 _SCAN = re.compile(
     rf"[0-9](?<![0-9][0-9])(?:(?P<hetu>[0-9]{{5}}[-+A-FU-Ya-fu-y][0-9]{{3}}[0-9A-Ya-y])"
-    rf"|(?={_SEP_CHARS}{{9}})[0-9]*(?:{_SEP}[0-9]+)*)"
+    rf"|(?=(?:{_SEP_CHARS}{{0,13}}[0-9]){{9}})[0-9]*(?:{_SEP}[0-9]+)*)"
 )
 _RUN_AT = re.compile(rf"[0-9]+(?:{_SEP}[0-9]+)*")
 _IBAN = regex.compile(r"([A-Z]{2}[0-9]{2})((?:[ \u00a0]?[A-Z0-9]){8,32})")
@@ -580,8 +581,12 @@ class _Context:
     _part_groups: frozenset[str] | None = None
 
     def nearest(self, start: int, end: int) -> str | None:
-        """The group of the keyword nearest before the span (a person word only if no other group is there), else
-        of the first keyword after it, else None."""
+        """The group of the keyword that speaks for the span, or None.
+
+        In order: the nearest non-person keyword before it (within ``window_before``); the first non-person keyword
+        after it (within ``window_after``, on the same line and before the next number, whose label it would be);
+        the nearest person word before it; the first one after it.
+        """
         index = self.rules._keywords
         lo = max(0, start - self.rules.window_before)
         while 0 < lo < start and self.text[lo - 1].isalnum():  # do not start the window inside a word
@@ -592,10 +597,12 @@ class _Context:
                 weak = group
             else:
                 strong = group
-        if strong or weak:
-            return strong or weak
-        after = index.hits(self.text[end : end + self.rules.window_after])
-        return min(after)[2] if after else None
+        if strong:
+            return strong
+        after = _AFTER_STOP.split(self.text[end : end + self.rules.window_after], maxsplit=1)[0]
+        following = [group for _, _, group in sorted(index.hits(after))] if after else []
+        after_strong = next((group for group in following if group != "person"), None)
+        return after_strong or weak or (following[0] if following else None)
 
     def part_groups(self) -> frozenset[str]:
         """Groups of the keywords anywhere in the part (computed once, only when a span has no word near it)."""
