@@ -24,10 +24,10 @@ ROOT = Path(__file__).resolve().parents[2]
 
 # Message-level F2 floors (history in heldout/README.md). Overall: measured minus ~0.03 (room for one or two
 # messages); per language: room for one message either way (a language has only 10-20 sensitive messages).
-OVERALL_F2_FLOOR = 0.95
+OVERALL_F2_FLOOR = 0.97
 LANGUAGE_F2_FLOOR = {"nb": 0.90, "nn": 0.90, "sv": 0.90, "da": 0.90, "en": 0.90}
-# The fresh set (heldout/fresh, written after the first fixes and never tuned on): a floor only against collapse.
-FRESH_F2_FLOOR = 0.70
+# The fresh sets (written after each round of fixes; see README): floors against collapse, measured minus ~0.05.
+FRESH_F2_FLOOR = {"fresh": 0.95, "fresh2": 0.95, "fresh3": 0.78}
 
 
 def _load_eval():
@@ -47,11 +47,13 @@ def report():
     return detect_eval.evaluate([HELDOUT], classifier)
 
 
-def test_fresh_set_f2_stays_above_its_floor() -> None:
+@pytest.mark.parametrize("folder", sorted(FRESH_F2_FLOOR))
+def test_fresh_set_f2_stays_above_its_floor(folder: str) -> None:
     detect_eval = _load_eval()
-    fresh = detect_eval.evaluate([HELDOUT / "fresh"], Classifier(load_rules(None), limits=Limits()))
+    fresh = detect_eval.evaluate([HELDOUT / folder], Classifier(load_rules(None), limits=Limits()))
     assert fresh.message.tp + fresh.message.fn >= 15
-    assert fresh.message.f(2) >= FRESH_F2_FLOOR, fresh.errors
+    assert fresh.policy.fp == 0, fresh.errors
+    assert fresh.message.f(2) >= FRESH_F2_FLOOR[folder], fresh.errors
 
 
 def test_heldout_message_level_f2_stays_above_its_floor(report) -> None:
@@ -89,14 +91,16 @@ def test_heldout_files_are_what_build_py_writes(tmp_path: Path) -> None:
         import build
         import fresh
         import fresh2
+        import fresh3
         import messages
 
         build.build(messages.MESSAGES, tmp_path, "h")
         build.build(fresh.MESSAGES, tmp_path / "fresh", "f")
         build.build(fresh2.MESSAGES, tmp_path / "fresh2", "g")
+        build.build(fresh3.MESSAGES, tmp_path / "fresh3", "k")
     finally:
         sys.path.remove(str(HELDOUT))
-    for folder in (Path("."), Path("fresh"), Path("fresh2")):
+    for folder in (Path("."), Path("fresh"), Path("fresh2"), Path("fresh3")):
         assert (tmp_path / folder / "labels.jsonl").read_bytes() == (HELDOUT / folder / "labels.jsonl").read_bytes()
         written = sorted(p.name for p in (tmp_path / folder / "messages").iterdir())
         committed = sorted(p.name for p in (HELDOUT / folder / "messages").iterdir())
