@@ -332,7 +332,7 @@ class Pipeline:
             stats.sent_scanned += len(messages)
             stats.breach_candidates += len(await self.breach.scan_page(mb.upn, messages))
 
-        await self._sync_folder(mb, folder, stats, key=f"breach:{folder.id}", handle=scan)
+        await self._sync_folder(mb, folder, stats, key=f"breach:{folder.id}", handle=scan, recipients=True)
 
     async def _sync_folder(
         self,
@@ -342,6 +342,7 @@ class Pipeline:
         *,
         key: str | None = None,
         handle: Callable[..., Any] | None = None,
+        recipients: bool = False,
     ) -> None:
         key = key or folder.id
         handle = handle or self._handle_page
@@ -352,7 +353,8 @@ class Pipeline:
         resynced = False
         while True:
             try:
-                page = await self.gateway.delta(mb.upn, folder.id, link, since=since)
+                more = {"recipients": True} if recipients else {}
+                page = await self.gateway.delta(mb.upn, folder.id, link, since=since, **more)
             except SyncStateLostError:
                 if resynced or link is None:
                     raise
