@@ -51,7 +51,6 @@ KNOWN_FALSE_POSITIVES = [
 
 PERSONAL = [
     ("Datteren vår brakk armen på skitur og har gips i fire uker.", "health"),
-    ("Sara brakk armen på skitur og har gips i fire uker.", "health"),  # a first name opening the sentence
     ("Jeg har time hos ortoped på torsdag på grunn av kneet.", "health"),
     ("Vår son går hos logoped varannan vecka för sin stamning.", "health"),
     ("Sam was caught with cannabis and the police gave him a youth caution.", "criminal"),

@@ -56,15 +56,6 @@ _FULL_NAME = regex.compile(
     r"(?:^|(?<=[\t;|]|[:,] ))[ \t]*\p{Lu}\p{Ll}{1,20} \p{Lu}\p{Ll}{1,20}(?:-\p{Lu}\p{Ll}{1,20})?(?=[\t;|,.]|$)",
     regex.MULTILINE,
 )
-# A first name opening a sentence, followed by a verb ("Sara brakk armen", "Oliver har astma"); definite nouns
-# ("Skolen har", "Kommunen er") and plurals are left out by their endings.
-_SENTENCE_NAME = regex.compile(
-    r"(?:^|(?<=[.!?:] ))(?!(?:Jeg|Eg|Jag|Vi|Me|Du|Dere|Han|Hun|Ho|Hon|Hen|De|Dei|Det|Den|Dette|Denne|Der|Her|Hva|Kva|"
-    r"Vad|Alle|Noen|Nokon|Någon|Nogen|Man|We|You|He|She|It|They|This|That|There|Here|What|Who|Everyone|Someone)\b)"
-    r"\p{Lu}\p{Ll}{1,15}(?<!en|et|ne|er|ar|or|na) (?=(?:har|hadde|hade|er|är|var|fikk|fekk|fick|fik|"
-    r"ble|vart|blev|brakk|braut|bröt|brækkede|går|gikk|tar|bruker|brukar|lider|sliter|has|had|is|was|got|broke)\b)",
-    regex.MULTILINE,
-)
 # A closing salutation on a line of its own: the short lines after it are a signature (name, title, workplace),
 # where words such as "fastlege" or "partner office" describe the sender's job, not anyone's health.
 _CLOSING = regex.compile(
@@ -271,13 +262,8 @@ class _Context:
         lo_text, hi_text = max(0, start - s.window), min(len(self.text), end + s.window)
         line_start = self.text.rfind("\n", 0, start) + 1
         named = False
-<<<<<<< HEAD
-        if _FULL_NAME.search(self.text, line_start, min(len(self.text), end + s.window)) or _SENTENCE_NAME.search(
-            self.text, line_start, end
-=======
         if _FULL_NAME.search(self.text, line_start, min(len(self.text), end + s.window)) or (
             _lead_name(self.text, lo_text, hi_text, start, end)
->>>>>>> main
         ):
             person += 2 * s.name
             named = True
