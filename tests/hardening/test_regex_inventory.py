@@ -163,3 +163,34 @@ def test_pattern_is_linear_on_adversarial_input(name):
         subject = text.encode("utf-8") if binary else text
         for _ in pattern.finditer(subject):
             pass
+
+
+# --- the detector end to end: patterns are linear, but the code around them must be too ---------------------------
+
+DENSE = [
+    "diagnose ",
+    "hiv ",
+    "fødselsnummer 19061989121 diagnose kreft pasient ",
+    "kreft pasient. Hei Ola, ",
+    "Ola Nordmann; diagnose kreft\n",
+    "19061989121 ",
+    "fnr: 1906198912 1 ",
+    "NO93 8601 1117 947 ",
+    "4111 1111 1111 1111 ",
+    "Med vennlig hilsen\nOla Nordmann\n",
+]
+
+
+@pytest.mark.timeout(60)
+@pytest.mark.parametrize("unit", DENSE, ids=range(len(DENSE)))
+def test_detector_is_linear_on_dense_keywords_and_numbers(unit):
+    # Regression: each health keyword searched for a full name from the start of its line, so 200,000 characters
+    # of keywords on one line took 5.5 minutes (quadratic); now the names of a part are found once.
+    detect = pytest.importorskip("hygiene.domain.detect")
+    from hygiene.domain.text import TextPart
+
+    text = unit * (200_000 // len(unit))
+
+    findings = detect.detect([TextPart("body", text)], detect.load_rules(), language="nb")
+
+    assert all(0 <= f.start <= f.end <= len(text) for f in findings)
