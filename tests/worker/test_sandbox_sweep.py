@@ -319,3 +319,19 @@ def test_client_secret_sign_in_through_the_sandbox_token_endpoint_end_to_end(tmp
             _sweep(_app(with_secret("wrong-secret")))
         assert "wrong-secret" not in str(info.value)
         assert tenant.count("token", 401) >= 1
+
+
+def test_a_lookback_window_does_not_lose_mail_beyond_graphs_5000_message_cap_on_filtered_delta(
+    tmp_path, sqlite_url, tenant, sandbox
+):
+    """Graph returns at most 5,000 messages from a delta round with $filter, and the rest never comes back as a
+    change. A folder with more recent mail than that must still be swept completely (cap lowered to 10 here)."""
+    tenant.limits.delta_filter_cap = 10
+    for n in range(12):
+        tenant.deliver(KARI, clean(n))
+    bad = tenant.deliver(KARI, sensitive(30)[0])  # the 13th: beyond the cap of a filtered round
+    settings = _settings(tmp_path, sqlite_url, sandbox, scope={"initial_lookback_days": 30})
+    app = App.from_settings(settings, retry=FAST, create_db=True)  # the real clock: the mail is recent
+    stats = _sweep(app)
+    assert stats.sensitive == 1
+    assert [m.id for m in tenant.purged(KARI)] == [bad]
