@@ -88,13 +88,15 @@ def test_heldout_files_are_what_build_py_writes(tmp_path: Path) -> None:
     try:
         import build
         import fresh
+        import fresh2
         import messages
 
         build.build(messages.MESSAGES, tmp_path, "h")
         build.build(fresh.MESSAGES, tmp_path / "fresh", "f")
+        build.build(fresh2.MESSAGES, tmp_path / "fresh2", "g")
     finally:
         sys.path.remove(str(HELDOUT))
-    for folder in (Path("."), Path("fresh")):
+    for folder in (Path("."), Path("fresh"), Path("fresh2")):
         assert (tmp_path / folder / "labels.jsonl").read_bytes() == (HELDOUT / folder / "labels.jsonl").read_bytes()
         written = sorted(p.name for p in (tmp_path / folder / "messages").iterdir())
         committed = sorted(p.name for p in (HELDOUT / folder / "messages").iterdir())

@@ -148,6 +148,7 @@ def test_fodselsnummer_is_found_in_every_format(text: str) -> None:
         ("Kontonr: 2801 96 16268", "no_account"),
         ("IBAN NO93 8601 1117 947", "iban"),
         ("IBAN: GB82 WEST 1234 5698 7654 32, BIC ...", "iban"),
+        ("Konto AB12 NO93 8601 1117 947", "iban"),
         ("kortnummer 4539 1488 0343 6467", "payment_card"),
         ("card 4539-1488-0343-6467 exp 12/29", "payment_card"),
         ("Amex 3782 822463 10013", "payment_card"),

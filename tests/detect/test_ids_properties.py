@@ -13,7 +13,7 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from hygiene.domain.detect.checks import fi_hetu_valid, se_pnr_kind
-from hygiene.domain.detect.ids import IdRules, find_ids
+from hygiene.domain.detect.ids import IdRules, find_ids, has_id_candidate
 from tests.detect import strategies as ids
 
 RULES = IdRules()
@@ -78,6 +78,7 @@ def test_every_valid_id_is_found_after_its_word(data: st.DataObject, ident: ids.
     hits = _hits(text, language)
     assert (ident.kind, start, end) in hits
     assert len(hits) == 1
+    assert has_id_candidate(text)  # the prescreen never hides a finding
 
 
 @SETTINGS

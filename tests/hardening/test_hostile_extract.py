@@ -107,3 +107,22 @@ def test_a_content_type_of_120000_parameters_is_read_in_bounded_time(ctype):
     got = extract(raw, CI_LIMITS)
 
     assert any(FNR in part.text for part in got.parts)
+
+
+def test_a_message_cut_at_the_size_limit_is_read_without_the_line_by_line_parser(monkeypatch):
+    # Regression: a message cut at max_message_bytes has no close delimiter, so the fast MIME reader handed all of
+    # it (50 MB) to the stdlib's line-by-line parser: 15 s of a 10 s budget before a single part was read.
+    from hygiene.domain.extract import Limits, _mime
+
+    def no_fallback(*args, **kwargs):
+        raise AssertionError("the stdlib parser was used")
+
+    monkeypatch.setattr(_mime.email, "message_from_bytes", no_fallback)
+    raw = BY_NAME["big_attachment"].build(big=False)  # 8 MB, cut at 4 MiB by CI_LIMITS
+
+    got = extract(raw, CI_LIMITS)
+
+    assert "limit:size" in got.incomplete_reasons
+    assert [part.where for part in got.parts] == ["subject", "body", "attachment:big.txt"]
+    assert got.parts[2].text.startswith("lorem ipsum")
+    assert "parse_error" not in extract(raw, Limits()).incomplete_reasons

@@ -525,19 +525,36 @@ def _run_candidates(text: str, start: int, end: int) -> Iterable[_Candidate]:
     if glued:
         groups.pop()
     count = len(groups)
-    lengths = [len(group) for group in groups]
-    total_digits = sum(lengths)
-    if total_digits < 10:
+    lengths = tuple(len(group) for group in groups)
+    if sum(lengths) < 10:
         return
-    seps = [_SEP_CLASSES.get(sep) or _sep_class(sep) for sep in pieces[1 : 2 * count - 1 : 2]]
+    seps = tuple(_SEP_CLASSES.get(sep) or _sep_class(sep) for sep in pieces[1 : 2 * count - 1 : 2])
+    spans = _layout_spans_cached(lengths, seps) if count <= 32 else _layout_spans(lengths, seps)
+    if not spans:
+        return
     offsets = [start]
     for index in range(1, count):
         offsets.append(offsets[-1] + lengths[index - 1] + len(pieces[2 * index - 1]))
+    for i, j, kind, sep in spans:
+        yield _Candidate(
+            offsets[i], offsets[j] + lengths[j], "".join(groups[i : j + 1]), kind, sep, i > 0 or j < count - 1
+        )
+
+
+def _layout_spans(lengths: tuple[int, ...], seps: tuple[str, ...]) -> tuple[tuple[int, int, str, str], ...]:
+    """(first group, last group, layout kind, separator) of every span of whole groups in a known layout.
+
+    Depends only on the run's shape, so short runs' results are cached (`_layout_spans_cached`): tables repeat
+    the same few shapes.
+    """
+    count = len(lengths)
+    total_digits = sum(lengths)
+    spans: list[tuple[int, int, str, str]] = []
     # The whole run in single digits, or broken by a line break (HTML rendering): any layout of 10-12 digits.
     if count > 1 and 10 <= total_digits <= 12 and (max(lengths) == 1 or "\n" in seps):
         kinds = set(seps)
         if len(kinds) == 1 or kinds <= {"\n", " "}:
-            yield _Candidate(start, offsets[-1] + lengths[-1], "".join(groups), "split", seps[0], False)
+            spans.append((0, count - 1, "split", seps[0]))
     for i in range(count):
         layout: tuple[int, ...] = ()
         for j in range(i, count):
@@ -554,9 +571,11 @@ def _run_candidates(text: str, start: int, end: int) -> Iterable[_Candidate]:
                 continue
             if sep == "+" and layout != (6, 4):
                 continue
-            yield _Candidate(
-                offsets[i], offsets[j] + lengths[j], "".join(groups[i : j + 1]), kind, sep, i > 0 or j < count - 1
-            )
+            spans.append((i, j, kind, sep))
+    return tuple(spans)
+
+
+_layout_spans_cached = functools.lru_cache(maxsize=4096)(_layout_spans)
 
 
 def has_id_candidate(text: str) -> bool:
@@ -697,8 +716,8 @@ def _span(candidate: _Candidate) -> tuple[int, int]:
 def _ten(candidate: _Candidate, rules: IdRules, context: _Context, language: str | None) -> _Hit | None:
     """A 10-digit span: Swedish personnummer, Finnish HETU written with digits only, or Danish CPR.
 
-    A number valid as more than one of them goes to CPR near a CPR word (or in Danish text), to HETU near a
-    Finnish ID word, else to the Swedish number (Luhn is a check digit, CPR has none), else to HETU, else CPR.
+    A number valid as more than one of them goes to CPR near a CPR word, to HETU near a Finnish ID word, to CPR in
+    Danish text, else to the Swedish number (Luhn is a check digit, CPR has none), else to HETU, else CPR.
     """
     digits = candidate.digits
     factor = _layout_factor(candidate)
@@ -717,10 +736,12 @@ def _ten(candidate: _Candidate, rules: IdRules, context: _Context, language: str
     if len(valid) > 1:
         near = context.nearest(candidate.start, candidate.end)
         groups = context.part_groups() if near is None else frozenset()
-        if "dk" in valid and (near == "cpr" or "cpr" in groups or language == "da"):
+        if "dk" in valid and (near == "cpr" or "cpr" in groups):
             choice = "dk"
         elif "fi" in valid and (near == "hetu" or "hetu" in groups):
             choice = "fi"
+        elif "dk" in valid and language == "da":
+            choice = "dk"
         else:
             choice = "se" if "se" in valid else "fi"
     kind = valid[choice]
@@ -783,12 +804,17 @@ def find_ids(text: str, where: str, rules: IdRules, language: str | None = None)
     context = _Context(text, rules)
     hits: list[_Hit] = []
     deny = rules._deny
-    for match in _IBAN.finditer(text):
+    position = 0
+    while (match := _IBAN.search(text, position)) is not None:
+        # On no IBAN, go on right after the match start: "AB12 NO93 8601 1117 947" holds one after a false start.
+        position = match.start() + 1
         if match.start() > 0 and text[match.start() - 1].isalnum():
             continue
         hit = _iban_hit(text, match, rules, context)
-        if hit is not None and _normalise_value(text[hit.start : hit.end]) not in deny:
-            hits.append(hit)
+        if hit is not None:
+            position = hit.end
+            if _normalise_value(text[hit.start : hit.end]) not in deny:
+                hits.append(hit)
     size = len(text)
     position = 0
     while (match := _SCAN.search(text, position)) is not None:

@@ -608,13 +608,12 @@ def main() -> None:
     out = Path(sys.argv[1]) if len(sys.argv) > 1 else HERE
     built = build(messages.MESSAGES, out, "h")
     print(f"{len(built)} messages written to {out}")
-    try:
-        import fresh
-    except ImportError:
-        return
-    fresh_out = out / "fresh"
-    built = build(fresh.MESSAGES, fresh_out, "f")
-    print(f"{len(built)} fresh messages written to {fresh_out}")
+    import fresh
+    import fresh2
+
+    for module, folder, prefix in ((fresh, "fresh", "f"), (fresh2, "fresh2", "g")):
+        built = build(module.MESSAGES, out / folder, prefix)
+        print(f"{len(built)} messages written to {out / folder}")
 
 
 if __name__ == "__main__":
