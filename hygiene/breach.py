@@ -2,7 +2,8 @@
 
 `BreachScanner` looks at each new message of a mailbox's Sent Items (the pipeline follows the folder with delta
 when ``[breach] enabled``) and registers breach candidates (`hygiene.domain.breach.assess_message`). It only reads:
-the delta page and, when the classifier's prescreen asks for it, the message's MIME. Nothing in Sent Items is ever
+the delta page (with the recipients: mail to the organisation's own domains costs nothing more) and, when the
+classifier's prescreen asks for it, the message's MIME. Nothing in Sent Items is ever
 flagged, moved or deleted. hygiene's own mail (sender notices with ``X-Hygiene-Notice``, reminders with
 ``X-Hygiene-Breach``) is recognised by its header and skipped.
 
@@ -208,6 +209,7 @@ class ScanCounts:
     scanned: int = 0
     mime_fetched: int = 0
     own_mail: int = 0
+    internal_only: int = 0
     candidates: int = 0
 
 
@@ -261,6 +263,10 @@ class BreachScanner:
         if any(name in OWN_HEADERS for name, _ in meta.headers):
             self.counts.own_mail += 1
             return None
+        known = _recipients_of_meta(meta)
+        if known is not None and not self._any_external(known):
+            self.counts.internal_only += 1
+            return None  # internal only (recipients from the delta page): no MIME needed
         if not self.classifier.needs_mime(subject=meta.subject, body=meta.body, has_attachments=meta.has_attachments):
             return None
         key = self.store.message_key(mailbox, meta.internet_message_id or meta.id)
@@ -271,11 +277,13 @@ class BreachScanner:
         except NotFoundError:
             return None  # deleted from Sent Items since the delta page
         self.counts.mime_fetched += 1
-        recipients, own = recipients_of(mime)
+        from_mime, own = recipients_of(mime)
         if own:
             self.counts.own_mail += 1
             return None
-        if not any(not domain.is_internal(domain.domain_of(a), self.organisation_domains) for a in recipients.all):
+        recipients = known if known is not None else from_mime  # Graph's lists hold Bcc for sure
+        if not self._any_external(recipients):
+            self.counts.internal_only += 1
             return None  # internal only: no need to classify
         try:
             from hygiene.domain.extract import extract
@@ -312,6 +320,16 @@ class BreachScanner:
             except GraphError as exc:  # the housekeeping check sends it later
                 log.warning("breach_reminder_failed", breach_id=view.id, kind=DISCOVERY, error=type(exc).__name__)
         return view
+
+    def _any_external(self, recipients: domain.Recipients) -> bool:
+        return any(not domain.is_internal(domain.domain_of(a), self.organisation_domains) for a in recipients.all)
+
+
+def _recipients_of_meta(meta: MessageMeta) -> domain.Recipients | None:
+    """The recipients Graph listed on the delta page, or None when the page did not carry them."""
+    if meta.to is None and meta.cc is None and meta.bcc is None:
+        return None
+    return domain.Recipients.from_headers(meta.to or (), meta.cc or (), meta.bcc or ())
 
 
 __all__ = [

@@ -87,6 +87,10 @@ class PipelineObserver(Protocol):
         """A whole sweep ended; ``duration_s`` is wall-clock time."""
 
 
+class LeaseLost(Exception):
+    """This worker's lease on a mailbox expired and another worker took it: stop sweeping that mailbox."""
+
+
 @dataclass
 class SweepStats:
     """Counts of one sweep (no content). ``failed_mailboxes`` maps UPN -> short reason."""
@@ -228,32 +232,44 @@ class Pipeline:
 
     # --- sweep --------------------------------------------------------------------------------------------------
     async def sweep(self, *, mailbox_concurrency: int | None = None, only: Sequence[int] | None = None) -> SweepStats:
-        """Claim what this worker may sweep, sweep it, give the leases back; returns the counts.
+        """Sweep what this worker can claim, one mailbox lease at a time; returns the counts.
 
-        ``only`` limits the sweep to some mailbox row ids (a change notification can trigger one mailbox's sweep).
+        ``mailbox_concurrency`` lanes (default twice ``[graph] max_concurrency``) each claim the least recently swept
+        free mailbox, sweep it and give the lease back, until none is left that neither this sweep nor another
+        worker has swept since this sweep began. Replicas sharing the database thus split the work as they go, and
+        a lease is held only while its mailbox is being swept. ``only`` limits the sweep to some mailbox row ids
+        (a change notification can trigger one mailbox's sweep).
         """
         ttl = self.settings.schedule.lease_ttl_s
-        started = time.monotonic()
-        claimed = self.store.claim(ttl_s=ttl, only=only)
+        started, since = time.monotonic(), self.clock.now()
         total = SweepStats()
-        self.store.sweep_event(actions.SWEEP_STARTED, {"mailboxes": len(claimed), "mode": self.policy.mode})
-        self.progress.update(mailboxes_total=len(claimed), mailboxes_done=0, messages=0)
-        limit = asyncio.Semaphore(mailbox_concurrency or max(1, self.settings.graph.max_concurrency * 2))
+        available = self.store.count_claimable(only=only)
+        self.store.sweep_event(actions.SWEEP_STARTED, {"mailboxes": available, "mode": self.policy.mode})
+        self.progress.update(mailboxes_total=available, mailboxes_done=0, messages=0)
+        taken: set[int] = set()
+        failed = False
 
-        async def one(mb: ClaimedMailbox) -> SweepStats:
-            async with limit:
-                return await self.sweep_mailbox(mb)
+        async def lane() -> None:
+            nonlocal failed
+            try:
+                while not self.stopping and not failed:
+                    claimed = self.store.claim(ttl_s=ttl, limit=1, only=only, exclude=taken, swept_before=since)
+                    if not claimed:
+                        return
+                    taken.add(claimed[0].id)
+                    total.add(await self.sweep_mailbox(claimed[0]))
+            except BaseException:
+                failed = True  # the other lanes finish their mailbox and claim no more
+                raise
 
-        # Every mailbox task ends before the sweep does, even when one fails (a database error, a bug): a plain
-        # gather would return at the first failure and leave the others running into the next sweep, which then
-        # drives the same cases concurrently (two notices for one case, found by tests/hardening/test_soak.py).
-        results = await asyncio.gather(*(one(mb) for mb in claimed), return_exceptions=True)
+        # Every lane ends before the sweep does, even when one fails (a database error, a bug): a plain gather
+        # would return at the first failure and leave the others running into the next sweep, which then drives
+        # the same cases concurrently (two notices for one case, found by tests/hardening/test_soak.py).
+        lanes = mailbox_concurrency or max(1, self.settings.graph.max_concurrency * 2)
+        results = await asyncio.gather(*(lane() for _ in range(lanes)), return_exceptions=True)
         failures = [r for r in results if isinstance(r, BaseException)]
         if failures:
             raise failures[0]
-        for stats in results:
-            assert isinstance(stats, SweepStats)
-            total.add(stats)
         self.store.sweep_event(actions.SWEEP_FINISHED, total.as_detail())
         if self.observer is not None:
             self.observer.sweep_finished(total, time.monotonic() - started)
@@ -286,6 +302,9 @@ class Pipeline:
         except GraphError as exc:
             stats.failed_mailboxes[mb.upn] = type(exc).__name__
             log.warning("mailbox_failed", mailbox=mb.upn, error=type(exc).__name__, status=exc.status)
+        except LeaseLost:
+            stats.failed_mailboxes[mb.upn] = "lease_lost"
+            log.warning("mailbox_lease_lost", mailbox=mb.upn)
         finally:
             self.store.release(mb.id, swept=swept)
         if swept:
@@ -332,7 +351,7 @@ class Pipeline:
             stats.sent_scanned += len(messages)
             stats.breach_candidates += len(await self.breach.scan_page(mb.upn, messages))
 
-        await self._sync_folder(mb, folder, stats, key=f"breach:{folder.id}", handle=scan)
+        await self._sync_folder(mb, folder, stats, key=f"breach:{folder.id}", handle=scan, recipients=True)
 
     async def _sync_folder(
         self,
@@ -342,6 +361,7 @@ class Pipeline:
         *,
         key: str | None = None,
         handle: Callable[..., Any] | None = None,
+        recipients: bool = False,
     ) -> None:
         key = key or folder.id
         handle = handle or self._handle_page
@@ -352,7 +372,8 @@ class Pipeline:
         resynced = False
         while True:
             try:
-                page = await self.gateway.delta(mb.upn, folder.id, link, since=since)
+                more = {"recipients": True} if recipients else {}
+                page = await self.gateway.delta(mb.upn, folder.id, link, since=since, **more)
             except SyncStateLostError:
                 if resynced or link is None:
                     raise
@@ -365,6 +386,8 @@ class Pipeline:
             self.store.save_link(
                 mb.id, key, well_known=folder.well_known, next_link=page.next_link, delta_link=page.delta_link
             )
+            if not self.store.renew(mb.id, ttl_s=self.settings.schedule.lease_ttl_s):
+                raise LeaseLost(mb.upn)
             if page.next_link and not self.stopping:
                 link = page.next_link
                 continue

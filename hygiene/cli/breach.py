@@ -52,9 +52,17 @@ def _store(ctx: typer.Context) -> Any:
     from hygiene.adapters.store.breaches import BreachStore
     from hygiene.cli.audit import open_sessions
     from hygiene.clock import SystemClock
+    from hygiene.db import check_schema
+    from hygiene.errors import DatabaseError
 
     settings = state(ctx).settings()
-    return BreachStore(open_sessions(settings), SystemClock(), hmac_key=settings.hmac_key_bytes())
+    sessions = open_sessions(settings)
+    try:
+        check_schema(sessions.kw["bind"])  # the breaches table came with migration 0002
+    except DatabaseError as exc:
+        typer.echo(f"hygiene breach: {exc}", err=True)
+        raise typer.Exit(1) from None
+    return BreachStore(sessions, SystemClock(), hmac_key=settings.hmac_key_bytes())
 
 
 def _actor() -> str:

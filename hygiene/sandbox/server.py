@@ -301,6 +301,31 @@ class SandboxApp:
         return result, resolved.route
 
     # --- token endpoint ---------------------------------------------------------------------------------------
+    # --- document libraries (the sharepoint records backend) ---------------------------------------------------
+    async def drive(self, request: StarletteRequest) -> Response:
+        """``/v1.0/drives/{drive}/...``: the tenant's document library, with the tenant's tokens."""
+        drive = self.tenant.drives.get(request.path_params["drive"])
+        if drive is None:
+            return _control_json({"error": {"code": "itemNotFound", "message": "The drive was not found."}}, 404)
+        drive.authorize = lambda header: self.app_of(header) is not None
+        return await drive._drive(request)
+
+    async def drive_upload(self, request: StarletteRequest) -> Response:
+        """An upload session's pre-authenticated URL."""
+        sid = request.path_params["sid"]
+        drive = next((d for d in self.tenant.drives.values() if sid in d.sessions), None)
+        if drive is None:
+            return _control_json({"error": {"code": "itemNotFound", "message": "No such upload session."}}, 404)
+        return await drive._upload_chunk(request)
+
+    async def drive_download(self, request: StarletteRequest) -> Response:
+        """A file's pre-authenticated download URL (where ``/items/{id}/content`` redirects)."""
+        item_id = request.path_params["item_id"]
+        drive = next((d for d in self.tenant.drives.values() if d.by_id(item_id) is not None), None)
+        if drive is None:
+            return _control_json({"error": {"code": "itemNotFound", "message": "No such item."}}, 404)
+        return await drive._download(request)
+
     async def token(self, request: StarletteRequest) -> Response:
         """The client-credentials grant of https://learn.microsoft.com/entra/identity-platform/v2-oauth2-client-creds-grant-flow"""
         form = dict(parse_qsl((await request.body()).decode(), keep_blank_values=True))
@@ -417,6 +442,9 @@ def build_app(tenant: Tenant, *, token: str = "sandbox") -> Starlette:  # noqa: 
     methods = ["GET", "POST", "PATCH", "DELETE", "PUT"]
     app = Starlette(
         routes=[
+            Route("/v1.0/drives/{drive}/{rest:path}", sb.drive, methods=methods),
+            Route("/upload/{sid}", sb.drive_upload, methods=["PUT"]),
+            Route("/download/{item_id}", sb.drive_download, methods=["GET"]),
             Route("/v1.0/{rest:path}", sb.graph, methods=methods),
             Route("/{tenant_id}/oauth2/v2.0/token", sb.token, methods=["POST"]),
             Route("/_sandbox/{action}", sb.control, methods=methods),

@@ -29,6 +29,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
+from hygiene.sandbox.drive import Drive
 from hygiene.sandbox.mime import ParsedMessage, parse_mime
 
 # (well-known name, display name, visible under msgfolderroot)
@@ -508,6 +509,7 @@ class Tenant:
         self.response_hook: Callable[[str, str, int, str | None, bytes], None] | None = None
         self.labels: dict[str, Any] = {}  # immutable id -> ground truth of generated mail (hygiene.sandbox.demo.Label)
         self.clients: dict[str, str] = {}  # client_id -> client_secret (token endpoint)
+        self.drives: dict[str, Drive] = {}  # drive id -> document library (the sharepoint records backend)
         self.issued_tokens: dict[str, tuple[str, float]] = {}  # access token -> (app id, expiry, monotonic)
         self._mailbox_windows: dict[tuple[str, str], collections.deque[float]] = {}
         self._rng = random.Random(seed)
@@ -528,6 +530,13 @@ class Tenant:
         return datetime.now(UTC)
 
     # --- directory --------------------------------------------------------------------------------------------
+    def add_drive(self, drive_id: str = "b!records-drive") -> Drive:
+        """Add a SharePoint document library, served at ``/v1.0/drives/{drive_id}`` with the tenant's tokens."""
+        with self.lock:
+            drive = Drive(drive_id=drive_id)
+            self.drives[drive_id] = drive
+            return drive
+
     def add_app(self, client_id: str, client_secret: str) -> None:
         """Register an app for the client-credentials token endpoint."""
         with self.lock:

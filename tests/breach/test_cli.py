@@ -154,3 +154,15 @@ def test_a_late_report_says_so(run, register):
     run("breach", "assess", str(bid), "--outcome", "breach_risk", "--note", NOTE)
     result = run("breach", "report", str(bid), "--reference", "DT-1")
     assert "after the 72-hour deadline" in result.output
+
+
+def test_a_database_not_yet_upgraded_is_named_with_the_fix(db_url, tmp_path, monkeypatch):
+    from hygiene import db
+
+    db.upgrade(db_url, "0001")  # before the breach register
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("HYGIENE_CONFIG", raising=False)
+    monkeypatch.setenv("HYGIENE_DATABASE__URL", db_url)
+    result = CliRunner().invoke(app, ["breach", "list"], catch_exceptions=False)
+    assert result.exit_code == 1
+    assert "run `hygiene db upgrade`" in result.output

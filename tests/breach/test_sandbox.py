@@ -1,8 +1,9 @@
 """The breach register against the sandbox tenant over real HTTP, with the real detector and a fake clock.
 
 One tenant holds every path at once: in Kari's Sent Items a candidate by external domain, one by many exposed
-addresses, internal-only, encrypted, clean, and one of hygiene's own notices; in Ola's inbox a sensitive message the
-enforce routine handles. Then the deadline reminders come from the housekeeping check as the clock moves.
+addresses, one by an external Bcc, internal-only, encrypted, clean, and one of hygiene's own notices; in Ola's
+inbox a sensitive message the enforce routine handles. Then the deadline reminders come from the housekeeping
+check as the clock moves.
 """
 
 from __future__ import annotations
@@ -60,6 +61,7 @@ def tenant() -> Tenant:
         "encrypted": SMIME,
         "clean": _mail([EXTERNAL], CLEAN, n=4),
         "own_notice": _mail([EXTERNAL], SENSITIVE, n=5, extra=f"{NOTICE_HEADER}: {'c' * 64}\r\n"),
+        "bcc": _mail([OLA], SENSITIVE, n=7, extra="Bcc: advokat@firma.example\r\n"),
     }
     t.ids = {name: t.deliver(KARI, mime, folder="sentitems") for name, mime in sent.items()}  # type: ignore[attr-defined]
     t.deliver(OLA, _mail([OLA], SENSITIVE, n=6, sender="lege@klinikk.example"))
@@ -102,11 +104,14 @@ def test_every_path_against_the_sandbox(tmp_path, breach_db_url, tenant):
     assert [(r.recipient_domains, r.reasons) for r in rows] == [
         ({"klinikk.example": 1}, ["external_recipient"]),
         ({"gmail.example": 3}, ["external_recipient", "exposed_addresses"]),
+        ({"firma.example": 1, ORG: 1}, ["external_recipient"]),  # Bcc, from Graph's bccRecipients
     ]
     assert all(r.categories == ["national_id", "health"] and r.mailbox == KARI for r in rows)
-    assert stats.breach_candidates == 2
+    assert stats.breach_candidates == 3
     # Nothing in Sent Items changed: no changing request reached Kari's mailbox, every item is as it was
-    assert tenant.mailbox_requests[(KARI, "messages.value")] >= 4  # read: the sensitive ones and the S/MIME
+    # MIME read for the external, exposed, Bcc, S/MIME and own-notice messages; the internal-only one is known to
+    # be internal from the delta page's recipients, the clean one from the prescreen
+    assert tenant.mailbox_requests[(KARI, "messages.value")] == 5
     assert all(tenant.mailbox_requests[(KARI, route)] == 0 for route in CHANGING_ROUTES)
     assert _snapshot(tenant, KARI) == before
     # ... while Ola's inbox message went through the enforce routine in the same sweep
@@ -115,7 +120,7 @@ def test_every_path_against_the_sandbox(tmp_path, breach_db_url, tenant):
     # Reminders: one per candidate at discovery, one each 12 hours before the deadline, never again
     assert results == [{}, {}, {}]
     reminders = [m for m in tenant.outbox if any(k.lower() == HEADER.lower() for k, _ in m.headers)]
-    assert len(reminders) == 4
+    assert len(reminders) == 6
     assert {tuple(m.to) for m in reminders} == {(OFFICER,)}
     assert all(m.mailbox == OFFICER for m in reminders)
     for m in reminders:

@@ -36,6 +36,11 @@ EVERYDAY = [
     "I lent him my laptop charger yesterday, can you remind him to return it?",
     "Jeg jobber som ortoped på sykehuset og har vakt i helgen.",
     "Problemet stammar från en gammal konfiguration i brandväggen.",
+    # a capitalised noun or place opening a sentence is not a first name
+    "Boka er skrevet av en psykolog og handler om angst hos barn.",
+    "Norge har lav forekomst av tuberkulose.",
+    "Kantina har glutenfri og laktosefri mat hver dag for dem med allergi.",
+    "Leder skal ha oppfølgingsplan innen fire uker. Diagnose skal ikke oppgis.",
 ]
 
 KNOWN_FALSE_POSITIVES = [
@@ -50,6 +55,10 @@ PERSONAL = [
     ("Vår son går hos logoped varannan vecka för sin stamning.", "health"),
     ("Sam was caught with cannabis and the police gave him a youth caution.", "criminal"),
     ("Jeg har vært til blodprøve, og blodprøvene viste lavt stoffskifte.", "health"),
+    # a common first name opening the sentence is a person
+    ("Sara brakk armen på skitur og har gips i fire uker.", "health"),
+    ("Oliver har alvorlig nøtteallergi og skal alltid ha med seg adrenalinpennen.", "health"),
+    ("Hej\n\nNoah har lige fået konstateret type 1-diabetes.", "health"),
 ]
 
 
@@ -62,19 +71,6 @@ def test_everyday_use_of_a_category_word_is_not_flagged(text: str) -> None:
 @pytest.mark.parametrize("text", KNOWN_FALSE_POSITIVES)
 def test_known_false_positives(text: str) -> None:
     assert _categories(text) == set()
-
-
-KNOWN_MISSES = [
-    # a first name at the start of a sentence is not seen as a person (only mid-sentence capitals are)
-    ("Sara brakk armen på skitur og har gips i fire uker.", "health"),
-    ("Oliver har alvorlig nøtteallergi og skal alltid ha med seg adrenalinpennen.", "health"),
-]
-
-
-@pytest.mark.xfail(strict=True, reason="known miss; move to PERSONAL when fixed")
-@pytest.mark.parametrize(("text", "category"), KNOWN_MISSES)
-def test_known_misses(text: str, category: str) -> None:
-    assert category in _categories(text)
 
 
 @pytest.mark.parametrize(("text", "category"), PERSONAL)

@@ -340,3 +340,14 @@ def test_words_after_a_number_count_on_its_own_line_only() -> None:
     assert flagged("19061989121 (KID)") == []
     # The next line's label belongs to the next number.
     assert flagged("Ola Nordmann 19061989121\nKID: 12345678903") == [("no_fnr", "19061989121")]
+
+
+def test_find_ids_is_thread_safe_with_shared_rules() -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    texts = [f"fnr 19061989121, kortnummer 4539 1488 0343 6467, CPR-nr. 110563-0685 #{i}" for i in range(200)]
+    expected = [find_ids(text, "body", RULES) for text in texts]
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        results = list(pool.map(lambda text: find_ids(text, "body", RULES), texts))
+    assert results == expected
+    assert all(len(found) == 3 for found in results)

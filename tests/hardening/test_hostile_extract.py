@@ -126,3 +126,33 @@ def test_a_message_cut_at_the_size_limit_is_read_without_the_line_by_line_parser
     assert [part.where for part in got.parts] == ["subject", "body", "attachment:big.txt"]
     assert got.parts[2].text.startswith("lorem ipsum")
     assert "parse_error" not in extract(raw, Limits()).incomplete_reasons
+
+
+@pytest.mark.timeout(30)
+def test_a_pdf_of_20000_pages_reads_its_first_pages_only(monkeypatch):
+    # Regression: pypdf's reader.pages flattens the whole page tree before the first page is read, deaf to the page
+    # limit and the time budget (99,999 pages: more than ten minutes); pages are now found one at a time.
+    from pypdf import PdfReader
+
+    from hygiene.domain.extract.formats import read_pdf
+    from tests.hardening.hostile import pdf_document
+
+    def no_flatten(*args, **kwargs):
+        raise AssertionError("the whole page tree was flattened")
+
+    monkeypatch.setattr(PdfReader, "_flatten", no_flatten)
+
+    result = read_pdf(pdf_document(20_000), max_pages=3, deadline=float("inf"))
+
+    assert result.reasons == ["limit:pdf_pages"]
+    assert [text.count("side") for _, text in result.texts] == [3]
+
+
+def test_pages_inherit_their_resources_from_the_page_tree():
+    from hygiene.domain.extract.formats import read_pdf
+    from tests.hardening.hostile import pdf_document
+
+    result = read_pdf(pdf_document(2, inherit_resources=True, text=FNR.encode()), max_pages=5, deadline=float("inf"))
+
+    assert result.reasons == []
+    assert [text.count(FNR) for _, text in result.texts] == [2]

@@ -66,3 +66,18 @@ def test_classifier_marks_a_message_cut_by_the_budget_incomplete():
     assert verdict.incomplete
     assert "limit:time" in verdict.incomplete_reasons
     assert verdict.sensitive  # the ID number at the top was read before the deadline
+
+
+@pytest.mark.timeout(60)
+def test_a_huge_rtf_attachment_stops_at_the_deadline():
+    # Regression: RTF was read token by token in Python whatever the budget (3.9 MB of groups: 20 s).
+    from tests.hardening.hostile import _attachment, _multipart, _text_part
+
+    rtf = b"{\\rtf1 fnr " + FNR.encode() + b"\\par" + b"{\\b x}" * 1_000_000 + b"}"
+    raw = _multipart([_text_part(b"se vedlegg"), _attachment("big.rtf", rtf, b"application/rtf")])
+
+    got = extract(raw, Limits(time_budget_s=1.0))  # time to parse the message, not to read all of the RTF
+
+    assert "limit:time" in got.incomplete_reasons
+    [rtf_part] = [part for part in got.parts if part.where == "attachment:big.rtf"]
+    assert rtf_part.text.startswith("fnr " + FNR)

@@ -6,19 +6,22 @@ strong the number's own checks are with the words around it. It never returns or
 How it works, in three cheap steps:
 
 1. *Candidates.* One linear regex pass finds runs of ASCII digits joined by single separators (spaces, no-break
-   spaces, ``-``, ``.``, ``+``, one line break); runs with fewer than ten digits are skipped by the regex itself. Two
-   more passes find Finnish HETUs with a letter (``141101A0049``) and IBANs. Inside a run, only spans made of whole
-   digit groups in a known layout are tried (``11``, ``6 5``, ``2 2 2 5``, ``4.2.5``, ``6-4``, ``8-4``,
-   ``4 4 4 4`` ...), so an ID is never cut out of a longer number, and single-digit layouts (``1 7 0 4 ...``) count
-   only when they make up the whole run.
+   spaces, ``-``, ``.``, ``+``, one line break) and Finnish HETUs with a letter (``141101A0049``); runs with fewer
+   than ten digits are skipped by the regex itself, runs glued to a letter or after a ``+`` (phone numbers) in
+   Python. A second pass finds IBANs. Inside a run, only spans made of whole digit groups in a known layout are
+   tried (``11``, ``6 5``, ``2 2 2 5``, ``15.12.83 45334``, ``4.2.5``, ``6-4``, ``8-4``, ``4 4 4 4`` ...), so an ID
+   is never cut out of a longer number, and single-digit layouts (``1 7 0 4 ...``) count only when they make up the
+   whole run.
 2. *Checks.* Each span is validated (`hygiene.domain.detect.checks`): both fødselsnummer control digits and the date,
    Luhn and date for Swedish numbers, the mod-31 character for HETU, the date for CPR, mod 11 for Norwegian
    accounts, mod 97 and the country length for IBAN, Luhn plus the card network's IIN range and length for cards.
-3. *Context.* The nearest keyword before the number (within ``window_before`` characters; else the first one
-   within ``window_after`` after it) moves the confidence: ID words ("fødselsnummer", "personnummer", "CPR") raise
-   it a lot, person words ("født", "pasient", "elev") a little, and precision guards ("KID", "faktura",
-   "org.nr", "tlf", "sporingsnummer" ...) cut it to below any sensible threshold. A strong ID, account or card word
-   anywhere in the same part (a spreadsheet's column header) raises it less.
+3. *Context.* Keywords (one Aho-Corasick automaton over all groups and languages) near the number move the
+   confidence; the nearest one before it (within ``window_before`` characters) counts, else one after it on the
+   same line (within ``window_after``), person words only when nothing else is there (`_Context.nearest`). ID
+   words ("fødselsnummer", "personnummer", "CPR") raise it a lot, person words ("født", "pasient", "elev") a
+   little, and precision guards ("KID", "faktura", "org.nr", "tlf", "sporingsnummer" ...) cut it to below any
+   sensible threshold. A strong ID, account or card word anywhere in the same part (a spreadsheet's column
+   header) raises it less.
 
 Base confidences (before context), chosen so that the default threshold 0.5 means "more likely an ID than not":
 
@@ -33,13 +36,16 @@ Base confidences (before context), chosen so that the default threshold 0.5 mean
   separator: 0.6 (also a plain telephone-like string). A 12-digit number whose last four digits read as HH:MM is
   likely a timestamp: x 0.6.
 - Danish CPR (no check digit since 2007, so only the date): 0.35 with a dash, 0.3 without; 0.4 if it also passes
-  the old modulus 11. It needs an ID or person word to pass 0.5.
+  the old modulus 11. It needs an ID or person word to pass 0.5 (outside Danish text: a CPR word).
 - Finnish HETU (mod-31 character, century sign): 0.85.
 - Norwegian account (mod 11 only: 1 in 11 random numbers pass): 0.3, or 0.45 in the ``4.2.5`` layout; an account
   word near it is needed. An 11-digit number that is both a valid fødselsnummer and account is an account only when
   the nearest context word is an account word.
 - IBAN (mod 97 + country length): 0.85, except near invoice words (an organisation's own account on an invoice).
-- Payment card (Luhn + IIN + length; ~1 in 50 random 16-digit numbers): 0.6 in groups of four, 0.45 unbroken.
+- Payment card (Luhn + IIN + length; ~1 in 50 random 16-digit numbers): 0.6 in groups of four, 0.45 unbroken,
+  x 0.6 when cut out of a longer run. Published test card numbers (`KNOWN_TEST_NUMBERS`) are never reported.
+
+Spans cut out of a longer run (``1234 19061989121``) get x 0.85, single-digit and line-broken layouts x 0.9.
 
 Findings below ``IdRules.min_report`` (0.15) are dropped; the classifier applies the per-category thresholds.
 """
@@ -587,8 +593,6 @@ def has_id_candidate(text: str) -> bool:
 
 
 # --- context ----------------------------------------------------------------------------------------------------
-
-_ID_KINDS = frozenset(kind for kind, category in KINDS.items() if category == "national_id")
 
 
 @dataclass(slots=True)

@@ -111,7 +111,7 @@ class Scoring:
     enumeration: float = 0.5
     enumeration_span: int = 400
     window: int = 120
-    near: int = 20
+    near: int = 12
 
 
 @dataclass(frozen=True, slots=True)

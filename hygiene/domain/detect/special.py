@@ -23,6 +23,7 @@ from dataclasses import dataclass
 import regex
 
 from hygiene.domain.detect.keywords import Hit, fold
+from hygiene.domain.detect.names import FIRST_NAMES
 from hygiene.domain.detect.ruleset import ATTRIBUTED, PERSON_CUES, Cue, Rules, Term
 from hygiene.domain.verdict import Finding
 
@@ -32,6 +33,24 @@ _CODE = regex.compile(r"(?<![\p{L}\p{N}.,/_-])[A-Z][0-9]{2}(?:\.[0-9]{1,2})?(?![
 _CODE_WORDS = ("icd", "icpc", "diagnosekode", "diagnoskod", "diagnosis code")
 # A capitalised word in the middle of a sentence: after a lower-case letter or a comma and one space.
 _NAME = regex.compile(r"(?<=[\p{Ll},] )\p{Lu}\p{Ll}{2,20}(?![\p{L}])")
+# A common first name opening a sentence as the subject of a verb ("Oliver har nøtteallergi", "Tom has type 1
+# diabetes"); a capitalised word there is otherwise a noun or a place ("Boka er ...", "Norge har ...").
+_LEAD_NAME = regex.compile(
+    r"(?:^|(?<=[.!?:] ))[ \t>]*(\p{Lu}\p{Ll}{1,14}) (?:har|hadde|hade|havde|hev|er|var|är|ble|blei|blev|vart|fikk|"
+    r"fekk|fick|fik|lider|sliter|slit|kämpar|kæmper|brakk|braut|bröt|brækkede|falt|datt|föll|faldt|has|had|is|was|"
+    r"got|suffers|broke|fell)\b",
+    regex.MULTILINE,
+)
+
+
+def _lead_name(text: str, lo: int, hi: int, start: int, end: int) -> bool:
+    """A sentence-opening first name between ``lo`` and ``hi`` that is not the keyword itself."""
+    for match in _LEAD_NAME.finditer(text, lo, hi):
+        if match.group(1).lower() in FIRST_NAMES and not (match.start(1) < end and match.end(1) > start):
+            return True
+    return False
+
+
 # A full name (two capitalised words) at the start of a line or a table cell.
 _FULL_NAME = regex.compile(
     r"(?:^|(?<=[\t;|]|[:,] ))[ \t]*\p{Lu}\p{Ll}{1,20} \p{Lu}\p{Ll}{1,20}(?:-\p{Lu}\p{Ll}{1,20})?(?=[\t;|,.]|$)",
@@ -243,7 +262,9 @@ class _Context:
         lo_text, hi_text = max(0, start - s.window), min(len(self.text), end + s.window)
         line_start = self.text.rfind("\n", 0, start) + 1
         named = False
-        if _FULL_NAME.search(self.text, line_start, min(len(self.text), end + s.window)):
+        if _FULL_NAME.search(self.text, line_start, min(len(self.text), end + s.window)) or (
+            _lead_name(self.text, lo_text, hi_text, start, end)
+        ):
             person += 2 * s.name
             named = True
         elif _NAME.search(self.text, lo_text, hi_text):
@@ -251,7 +272,10 @@ class _Context:
         personal = bool(classes - {"we", "link", "you"}) or person_bonus > 0 or named
         person = min(s.person_cap, person)
         penalty = min(s.generic_cap, s.generic * len(generic)) + (s.topical if topical else 0)
-        penalty += self.directive_penalty
+        # Part-wide directives and generic words (a policy footer quoted under a reply) weigh half against a keyword
+        # that has a specific person right next to it ("jag är sjukskriven").
+        specific = personal and person >= s.relation
+        penalty += self.directive_penalty * (0.5 if specific else 1.0)
         if person < s.relation and self._enumeration(start):
             penalty += s.enumeration
         return max(0.0, base + person - penalty), personal

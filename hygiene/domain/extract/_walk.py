@@ -486,7 +486,8 @@ def _attachment(
             state.reason(f"format:{ext or 'ole'}")
         return
     if data.lstrip()[:5] == b"{\\rtf":
-        state.add_text(where, read_rtf(data))
+        state.add_text(where, read_rtf(data, deadline=state.deadline))
+        state.out_of_time()
         return
     if image_kind(data, name, ctype) is not None:
         state.image(where, data)

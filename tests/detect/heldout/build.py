@@ -248,7 +248,7 @@ def fmt_value(kind: str, fmt: str, ids: Ids) -> str:
         if "space" in f:
             return f"{n[:4]} {n[4:6]} {n[6:]}"
         return f"{n[:4]}.{n[4:6]}.{n[6:]}"
-    if kind == "iban":
+    if kind in ("iban", "company_iban"):  # company_iban: an organisation's account, never labelled
         country = next((x for x in f if len(x) == 2 and x.isupper()), "NO")
         n = ids.iban(country)
         if "compact" in f:
@@ -610,8 +610,9 @@ def main() -> None:
     print(f"{len(built)} messages written to {out}")
     import fresh
     import fresh2
+    import fresh3
 
-    for module, folder, prefix in ((fresh, "fresh", "f"), (fresh2, "fresh2", "g")):
+    for module, folder, prefix in ((fresh, "fresh", "f"), (fresh2, "fresh2", "g"), (fresh3, "fresh3", "k")):
         built = build(module.MESSAGES, out / folder, prefix)
         print(f"{len(built)} messages written to {out / folder}")
 
