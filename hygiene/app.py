@@ -107,6 +107,25 @@ def build_notifier(settings: Settings, gateway: GraphGateway, sessions: sessionm
     return Notifier(settings, gateway, sessions, clock, settings.hmac_key_bytes())
 
 
+def build_breach(
+    settings: Settings, gateway: GraphGateway, sessions: sessionmaker[Session], clock: Clock, classifier: Any
+) -> Any:
+    """The Sent Items scanner of the breach register (`hygiene.breach.BreachScanner`, with its reminders), or None
+    when ``[breach] enabled = false``."""
+    if not settings.breach.enabled:
+        return None
+    from hygiene.adapters.store.breaches import BreachStore
+    from hygiene.breach import BreachReminders, BreachScanner
+
+    store = BreachStore(sessions, clock, hmac_key=settings.hmac_key_bytes())
+    reminders = (
+        BreachReminders(settings, gateway, store, clock, hmac_key=settings.hmac_key_bytes())
+        if settings.breach.privacy_officer_mailbox.strip()
+        else None
+    )
+    return BreachScanner(settings, gateway=gateway, classifier=classifier, store=store, reminders=reminders)
+
+
 @dataclass
 class App:
     """Everything the worker runs on, built once per process."""
@@ -121,6 +140,7 @@ class App:
     pipeline: Pipeline
     metrics: Metrics | None = None
     servers: list[Server] = field(default_factory=list)
+    breach: Any = None  # hygiene.breach.BreachScanner when [breach] enabled
 
     @classmethod
     def from_settings(
@@ -158,18 +178,21 @@ class App:
         store = StateStore(sessions, clock, hmac_key=settings.hmac_key_bytes(), owner=owner or worker_id())
         archive = build_archive(settings, clock=clock)
         notifier = build_notifier(settings, gateway, sessions, clock) if settings.actions.mode == "enforce" else None
+        classifier = classifier if classifier is not None else build_classifier(settings)
+        breach = build_breach(settings, gateway, sessions, clock, classifier)
         pipeline = Pipeline(
             settings,
             gateway=gateway,
             store=store,
-            classifier=classifier if classifier is not None else build_classifier(settings),
+            classifier=classifier,
             archive=archive,
             notifier=notifier,
             clock=clock,
             step_hook=step_hook,
             observer=metrics,
+            breach=breach,
         )
-        return cls(settings, engine, sessions, clock, gateway, store, archive, pipeline, metrics)
+        return cls(settings, engine, sessions, clock, gateway, store, archive, pipeline, metrics, breach=breach)
 
     def start_servers(self) -> list[Server]:
         """Start the metrics and probe server (``[metrics] enabled``) and the audit API and console (``[audit]

@@ -5,9 +5,11 @@ or more sweeps in enforce mode, and a readable summary. Zero configuration; fini
 from __future__ import annotations
 
 import asyncio
+import secrets
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from pydantic import SecretStr
 
@@ -81,3 +83,22 @@ def run_demo(
     echo(f"  audit trail:               HYGIENE_DATABASE__URL=sqlite:///{workdir / 'hygiene.db'} hygiene audit query")
     echo(f"  verify the records:        HYGIENE_RECORDS__FOLDER__PATH={workdir / 'records'} hygiene records verify")
     return total
+
+
+def serve_console(directory: Path, *, port: int = 0) -> tuple[Any, str]:
+    """Serve the privacy officer's console over the demo's audit log on 127.0.0.1 with a fresh one-time token.
+
+    Returns the running server (`hygiene.api.server.ApiServer`: ``base_url``, ``stop()``) and the token to sign in
+    with. The token lives only in this process; nothing is written to disk.
+    """
+    from hygiene.api.server import start_api
+    from hygiene.db import make_engine, make_sessions
+
+    token = secrets.token_urlsafe(18)
+    settings = Settings(
+        database={"url": f"sqlite:///{directory / 'hygiene.db'}"},
+        audit={"api_enabled": True, "api_host": "127.0.0.1", "api_port": port or 8470, "api_token": SecretStr(token)},
+        security={"hmac_key": SecretStr("demo-only-hmac-key")},
+    )
+    sessions = make_sessions(make_engine(settings.database.url))
+    return start_api(settings, sessions, host="127.0.0.1", port=port), token

@@ -87,6 +87,10 @@ class PipelineObserver(Protocol):
         """A whole sweep ended; ``duration_s`` is wall-clock time."""
 
 
+class LeaseLost(Exception):
+    """This worker's lease on a mailbox expired and another worker took it: stop sweeping that mailbox."""
+
+
 @dataclass
 class SweepStats:
     """Counts of one sweep (no content). ``failed_mailboxes`` maps UPN -> short reason."""
@@ -107,6 +111,8 @@ class SweepStats:
     resumed: int = 0
     resyncs: int = 0
     errors: int = 0
+    sent_scanned: int = 0
+    breach_candidates: int = 0
     categories: Counter[str] = field(default_factory=Counter)
     failed_mailboxes: dict[str, str] = field(default_factory=dict)
 
@@ -160,6 +166,7 @@ class Pipeline:
         clock: Clock,
         step_hook: StepHook | None = None,
         observer: PipelineObserver | None = None,
+        breach: Any | None = None,
     ) -> None:
         self.settings = settings
         self.gateway = gateway
@@ -170,6 +177,7 @@ class Pipeline:
         self.clock = clock
         self.step_hook = step_hook
         self.observer = observer
+        self.breach = breach  # hygiene.breach.BreachScanner when [breach] enabled: reads Sent Items, never changes it
         self.policy = states.Policy(settings.actions.mode, archive=archive is not None, notice=settings.notice.enabled)
         self._folders: dict[int, tuple[float, list[Folder]]] = {}
         self.stopping = False  # set by SIGTERM: finish the step in flight, start no new one
@@ -224,24 +232,44 @@ class Pipeline:
 
     # --- sweep --------------------------------------------------------------------------------------------------
     async def sweep(self, *, mailbox_concurrency: int | None = None, only: Sequence[int] | None = None) -> SweepStats:
-        """Claim what this worker may sweep, sweep it, give the leases back; returns the counts.
+        """Sweep what this worker can claim, one mailbox lease at a time; returns the counts.
 
-        ``only`` limits the sweep to some mailbox row ids (a change notification can trigger one mailbox's sweep).
+        ``mailbox_concurrency`` lanes (default twice ``[graph] max_concurrency``) each claim the least recently swept
+        free mailbox, sweep it and give the lease back, until none is left that neither this sweep nor another
+        worker has swept since this sweep began. Replicas sharing the database thus split the work as they go, and
+        a lease is held only while its mailbox is being swept. ``only`` limits the sweep to some mailbox row ids
+        (a change notification can trigger one mailbox's sweep).
         """
         ttl = self.settings.schedule.lease_ttl_s
-        started = time.monotonic()
-        claimed = self.store.claim(ttl_s=ttl, only=only)
+        started, since = time.monotonic(), self.clock.now()
         total = SweepStats()
-        self.store.sweep_event(actions.SWEEP_STARTED, {"mailboxes": len(claimed), "mode": self.policy.mode})
-        self.progress.update(mailboxes_total=len(claimed), mailboxes_done=0, messages=0)
-        limit = asyncio.Semaphore(mailbox_concurrency or max(1, self.settings.graph.max_concurrency * 2))
+        available = self.store.count_claimable(only=only)
+        self.store.sweep_event(actions.SWEEP_STARTED, {"mailboxes": available, "mode": self.policy.mode})
+        self.progress.update(mailboxes_total=available, mailboxes_done=0, messages=0)
+        taken: set[int] = set()
+        failed = False
 
-        async def one(mb: ClaimedMailbox) -> SweepStats:
-            async with limit:
-                return await self.sweep_mailbox(mb)
+        async def lane() -> None:
+            nonlocal failed
+            try:
+                while not self.stopping and not failed:
+                    claimed = self.store.claim(ttl_s=ttl, limit=1, only=only, exclude=taken, swept_before=since)
+                    if not claimed:
+                        return
+                    taken.add(claimed[0].id)
+                    total.add(await self.sweep_mailbox(claimed[0]))
+            except BaseException:
+                failed = True  # the other lanes finish their mailbox and claim no more
+                raise
 
-        for stats in await asyncio.gather(*(one(mb) for mb in claimed)):
-            total.add(stats)
+        # Every lane ends before the sweep does, even when one fails (a database error, a bug): a plain gather
+        # would return at the first failure and leave the others running into the next sweep, which then drives
+        # the same cases concurrently (two notices for one case, found by tests/hardening/test_soak.py).
+        lanes = mailbox_concurrency or max(1, self.settings.graph.max_concurrency * 2)
+        results = await asyncio.gather(*(lane() for _ in range(lanes)), return_exceptions=True)
+        failures = [r for r in results if isinstance(r, BaseException)]
+        if failures:
+            raise failures[0]
         self.store.sweep_event(actions.SWEEP_FINISHED, total.as_detail())
         if self.observer is not None:
             self.observer.sweep_finished(total, time.monotonic() - started)
@@ -261,6 +289,8 @@ class Pipeline:
                 if self.stopping:
                     break
                 await self._sync_folder(mb, folder, stats)
+            if self.breach is not None and not self.stopping:
+                await self._scan_sent_items(mb, stats)
             swept = not self.stopping
         except AccessDeniedError:
             self.store.set_status(mb.id, "access_denied")
@@ -272,6 +302,9 @@ class Pipeline:
         except GraphError as exc:
             stats.failed_mailboxes[mb.upn] = type(exc).__name__
             log.warning("mailbox_failed", mailbox=mb.upn, error=type(exc).__name__, status=exc.status)
+        except LeaseLost:
+            stats.failed_mailboxes[mb.upn] = "lease_lost"
+            log.warning("mailbox_lease_lost", mailbox=mb.upn)
         finally:
             self.store.release(mb.id, swept=swept)
         if swept:
@@ -306,27 +339,55 @@ class Pipeline:
                 out.extend(await self._subfolders(upn, child))
         return out
 
-    async def _sync_folder(self, mb: ClaimedMailbox, folder: Folder, stats: SweepStats) -> None:
-        stored = self.store.links(mb.id).get(folder.id)
+    async def _scan_sent_items(self, mb: ClaimedMailbox, stats: SweepStats) -> None:
+        """Follow Sent Items with its own delta link (key ``breach:<folder id>``, apart from any swept folder) and
+        hand each page to the breach scanner, which only reads."""
+        try:
+            folder = await self.gateway.get_folder(mb.upn, "sentitems")
+        except NotFoundError:
+            return
+
+        async def scan(mb: ClaimedMailbox, folder: Folder, messages: Sequence[MessageMeta], stats: SweepStats) -> None:
+            stats.sent_scanned += len(messages)
+            stats.breach_candidates += len(await self.breach.scan_page(mb.upn, messages))
+
+        await self._sync_folder(mb, folder, stats, key=f"breach:{folder.id}", handle=scan, recipients=True)
+
+    async def _sync_folder(
+        self,
+        mb: ClaimedMailbox,
+        folder: Folder,
+        stats: SweepStats,
+        *,
+        key: str | None = None,
+        handle: Callable[..., Any] | None = None,
+        recipients: bool = False,
+    ) -> None:
+        key = key or folder.id
+        handle = handle or self._handle_page
+        stored = self.store.links(mb.id).get(key)
         link = (stored.next_link or stored.delta_link) if stored else None
         lookback = self.settings.scope.initial_lookback_days
         since = self.clock.now() - timedelta(days=lookback) if lookback else None
         resynced = False
         while True:
             try:
-                page = await self.gateway.delta(mb.upn, folder.id, link, since=since)
+                more = {"recipients": True} if recipients else {}
+                page = await self.gateway.delta(mb.upn, folder.id, link, since=since, **more)
             except SyncStateLostError:
                 if resynced or link is None:
                     raise
-                self.store.drop_link(mb.id, folder.id)
+                self.store.drop_link(mb.id, key)
                 stats.resyncs += 1
                 log.info("delta_resync", mailbox=mb.upn, folder=folder.well_known or "folder")
                 link, resynced = None, True
                 continue
-            await self._handle_page(mb, folder, page.messages, stats)
+            await handle(mb, folder, page.messages, stats)
             self.store.save_link(
-                mb.id, folder.id, well_known=folder.well_known, next_link=page.next_link, delta_link=page.delta_link
+                mb.id, key, well_known=folder.well_known, next_link=page.next_link, delta_link=page.delta_link
             )
+            if not self.store.renew(mb.id, ttl_s=self.settings.schedule.lease_ttl_s):
+                raise LeaseLost(mb.upn)
             if page.next_link and not self.stopping:
                 link = page.next_link
                 continue

@@ -52,9 +52,12 @@ class MailGateway(Protocol):
         """One folder by id or well-known name."""
         ...
 
-    async def delta(self, mailbox: str, folder_id: str, link: str | None, *, since: datetime | None) -> DeltaPage:
+    async def delta(
+        self, mailbox: str, folder_id: str, link: str | None, *, since: datetime | None, recipients: bool = False
+    ) -> DeltaPage:
         """One page of a delta round: ``link`` is a stored next/delta link, or None to start a full sync
         (limited to messages received since ``since`` when given). Raises `SyncStateLostError` if the link is dead.
+        With ``recipients`` the messages carry their To/Cc/Bcc addresses (`MessageMeta.to` ...), else None.
         """
         ...
 

@@ -2,9 +2,10 @@
 
 Jobs (intervals from ``[schedule]``): ``sweep`` (every ``sweep_interval_s``), ``scope`` (re-resolve the scope every
 ``scope_refresh_interval_s``), ``housekeeping`` (every ``housekeeping_interval_s``: empty Deleted Items older than
-``[actions] purge_deleted_items_after_days`` when set; prune audit events past ``[audit] retention_days``). Every
-start audits the settings' fingerprint (``config_loaded``). Each job runs at most once at a time and missed runs are
-coalesced. The job store is in memory on purpose: APScheduler 3.x cannot share one between processes.
+``[actions] purge_deleted_items_after_days`` when set; prune audit events past ``[audit] retention_days``),
+``breach`` (with ``[breach] enabled``: the breach register's due reminders, every ``sweep_interval_s`` but at least
+hourly). Every start audits the settings' fingerprint (``config_loaded``). Each job runs at most once at a time and
+missed runs are coalesced. The job store is in memory on purpose: APScheduler 3.x cannot share one between processes.
 
 SIGTERM / SIGINT ask the pipeline to stop after the step in flight; the process exits once the running job ends.
 """
@@ -81,6 +82,14 @@ class Worker:
                 version=__version__,
             )
 
+    async def breach_reminders(self) -> None:
+        """Send the breach register's due reminders (``[breach] enabled``): discovery reminders that failed
+        before, and the deadline reminders ``reminder_before_deadline_hours`` before the 72-hour deadline."""
+        if self.app.breach is None or self.app.breach.reminders is None:
+            return
+        async with self._busy:
+            await self.app.breach.reminders.remind_due()
+
     async def run_forever(self) -> None:
         """Start the jobs and wait for SIGTERM/SIGINT; then finish the step in flight and return."""
         sched = AsyncIOScheduler(timezone=UTC)
@@ -92,6 +101,9 @@ class Worker:
         sched.add_job(self.refresh_scope, "interval", seconds=s.scope_refresh_interval_s, id="scope", **common)
         sched.add_job(self.sweep, "interval", seconds=s.sweep_interval_s, id="sweep", next_run_time=now, **common)
         sched.add_job(self.housekeeping, "interval", seconds=s.housekeeping_interval_s, id="housekeeping", **common)
+        if self.app.breach is not None:  # hourly at most: a deadline reminder is due hours ahead
+            every = min(s.sweep_interval_s, 3600.0)
+            sched.add_job(self.breach_reminders, "interval", seconds=every, id="breach", next_run_time=now, **common)
         loop = asyncio.get_running_loop()
         for sig in (signal.SIGTERM, signal.SIGINT):
             loop.add_signal_handler(sig, self._request_stop)

@@ -347,13 +347,30 @@ class AuditSettings(Section):
 
 
 class BreachSettings(Section):
-    """The breach register: scan of Sent Items for sensitive data sent out unencrypted."""
+    """The breach register: scan of Sent Items for sensitive data sent out unencrypted (`hygiene.breach`).
+
+    ``organisation_domains``: mail to these domains and their subdomains stays inside (required when enabled).
+    ``many_recipients_threshold``: this many external addresses visible in To/Cc also records "exposed_addresses".
+    ``privacy_officer_mailbox``: receives a reminder per new candidate and before its deadline ("": no reminders).
+    ``reminder_before_deadline_hours``: how long before the 72-hour deadline the second reminder goes out.
+    """
 
     enabled: bool = False
     organisation_domains: list[str] = Field(default_factory=list)
     many_recipients_threshold: Annotated[int, Field(ge=2)] = 10
     privacy_officer_mailbox: str = ""
-    reminder_before_deadline_hours: Annotated[float, Field(ge=1)] = 12.0
+    reminder_before_deadline_hours: Annotated[float, Field(ge=1, le=71)] = 12.0
+
+    @model_validator(mode="after")
+    def _enabled_needs(self) -> BreachSettings:
+        if self.enabled and not any(d.strip() for d in self.organisation_domains):
+            raise ValueError(
+                "breach.organisation_domains is required when breach.enabled = true (without it every recipient, "
+                'colleagues included, counts as outside the organisation); e.g. organisation_domains = ["kommune.no"]'
+            )
+        if self.privacy_officer_mailbox and "@" not in self.privacy_officer_mailbox:
+            raise ValueError("breach.privacy_officer_mailbox must be a mailbox address (name@domain) or empty")
+        return self
 
 
 class Settings(BaseSettings):

@@ -11,6 +11,8 @@ Routes (all GET; every ``/api`` route needs ``Authorization: Bearer <[audit] api
     /api/v1/reports/{month}       the monthly summary of `hygiene audit report`
     /api/v1/verify                walks the hash chain now
     /api/v1/mailboxes             mailboxes and their scope state
+    /api/v1/breaches              the breach register (`hygiene.api.breaches`), keyset-paged
+    /api/v1/breaches/{breach_id}  one register entry and its audited history
     /console/...                  the privacy officer's console (`hygiene.api.console`)
 
 Responses are JSON (orjson) with ``Cache-Control: no-store``. Handlers are synchronous and run in Starlette's
@@ -36,6 +38,7 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 from hygiene.adapters.store import audit as store
 from hygiene.adapters.store import views
 from hygiene.api.auth import TokenAuth
+from hygiene.api.breaches import breach_routes
 from hygiene.api.console import console_routes
 from hygiene.api.entra import EntraClient
 from hygiene.api.formats import csv_lines, verify_dict
@@ -248,6 +251,7 @@ def build_api(
         Route("/api/v1/verify", protected(verify)),
         Route("/api/v1/mailboxes", protected(mailboxes)),
     ]
+    routes += breach_routes(sessions, protected, clock or SystemClock())
     routes += console_routes(sessions, auth, clock or SystemClock())
     routes += extra_routes or []
     app = Starlette(

@@ -17,6 +17,9 @@ TEXT_PATTERN = r"^[^\x00-\x1f\x7f]+$"
 CATEGORY_PATTERN = r"^[a-z0-9_-]{1,64}$"
 ACTION_PATTERN = r"^[a-z][a-z0-9_]{0,31}$"
 MONTH_PATTERN = r"^[0-9]{4}-(0[1-9]|1[0-2])$"
+# Kept equal to hygiene.domain.breach.STATES / OUTCOMES (a test checks): this module imports nothing of hygiene.
+BREACH_STATES = ("candidate", "assessed", "reported", "closed")
+BREACH_OUTCOMES = ("no_breach", "breach_risk", "breach_high_risk")
 
 
 def _nullable(schema: dict[str, Any]) -> dict[str, Any]:
@@ -206,6 +209,73 @@ SCHEMAS: dict[str, Any] = {
             "last_swept_at": _nullable({"type": "string", "format": "date-time"}),
         },
     },
+    "Breach": {
+        "type": "object",
+        "description": "A breach register entry: counts, domains and deadline; never an address, subject or content.",
+        "required": [
+            "id",
+            "mailbox",
+            "message_key",
+            "state",
+            "outcome",
+            "discovered_at",
+            "deadline",
+            "hours_left",
+            "overdue",
+            "reasons",
+            "categories",
+            "counts",
+            "recipient_domains",
+            "recipients",
+            "external_recipients",
+            "allowed_steps",
+        ],
+        "properties": {
+            "id": {"type": "integer"},
+            "mailbox": {"type": "string"},
+            "message_key": {"type": "string", "pattern": "^[0-9a-f]{64}$"},
+            "state": {"type": "string", "enum": list(BREACH_STATES)},
+            "outcome": _nullable({"type": "string", "enum": list(BREACH_OUTCOMES)}),
+            "sent_at": _nullable({"type": "string", "format": "date-time"}),
+            "discovered_at": {"type": "string", "format": "date-time"},
+            "deadline": {"type": "string", "format": "date-time"},
+            "hours_left": _nullable({"type": "number"}),
+            "overdue": {"type": "boolean"},
+            "inform_persons_concerned": {"type": "boolean"},
+            "reasons": {"type": "array", "items": {"type": "string"}},
+            "categories": {"type": "array", "items": {"type": "string"}},
+            "counts": {"type": "object", "additionalProperties": {"type": "integer"}},
+            "recipient_domains": {"type": "object", "additionalProperties": {"type": "integer"}},
+            "recipients": {"type": "integer"},
+            "external_recipients": {"type": "integer"},
+            "note": _nullable({"type": "string"}),
+            "reference": _nullable({"type": "string"}),
+            "reminders": {
+                "type": "object",
+                "additionalProperties": _nullable({"type": "string", "format": "date-time"}),
+            },
+            "assessed_at": _nullable({"type": "string", "format": "date-time"}),
+            "reported_at": _nullable({"type": "string", "format": "date-time"}),
+            "closed_at": _nullable({"type": "string", "format": "date-time"}),
+            "allowed_steps": {"type": "array", "items": {"type": "string", "enum": ["assess", "report", "close"]}},
+        },
+    },
+    "BreachPage": {
+        "type": "object",
+        "required": ["items", "next_cursor"],
+        "properties": {
+            "items": {"type": "array", "items": {"$ref": "#/components/schemas/Breach"}},
+            "next_cursor": _nullable({"type": "integer"}),
+        },
+    },
+    "BreachHistory": {
+        "type": "object",
+        "required": ["breach", "events"],
+        "properties": {
+            "breach": {"$ref": "#/components/schemas/Breach"},
+            "events": {"type": "array", "items": {"$ref": "#/components/schemas/Event"}},
+        },
+    },
     "MailboxPage": {
         "type": "object",
         "required": ["items", "next_cursor"],
@@ -332,6 +402,39 @@ def openapi_document() -> dict[str, Any]:
                 "responses": {
                     "200": _json({"$ref": "#/components/schemas/MailboxPage"}, "One page of mailboxes."),
                     **_errors(400, 401),
+                },
+            }
+        },
+        "/api/v1/breaches": {
+            "get": {
+                "operationId": "listBreaches",
+                "summary": "The breach register, oldest first (keyset-paged by id), optionally entries in one state.",
+                "parameters": [
+                    _q("state", {"type": "string", "enum": list(BREACH_STATES)}, "Only entries in this state."),
+                    _q("limit", {"type": "integer", "minimum": 1, "maximum": MAX_LIMIT, "default": 50}, "Page size."),
+                    _q("cursor", {"type": "integer", "minimum": 0, "maximum": MAX_ID}, "next_cursor of the page."),
+                ],
+                "responses": {
+                    "200": _json({"$ref": "#/components/schemas/BreachPage"}, "One page of entries."),
+                    **_errors(400, 401),
+                },
+            }
+        },
+        "/api/v1/breaches/{breach_id}": {
+            "get": {
+                "operationId": "getBreach",
+                "summary": "One breach register entry and its audited history (breach_* events), oldest first.",
+                "parameters": [
+                    {
+                        "name": "breach_id",
+                        "in": "path",
+                        "required": True,
+                        "schema": {"type": "integer", "minimum": 0, "maximum": MAX_ID},
+                    }
+                ],
+                "responses": {
+                    "200": _json({"$ref": "#/components/schemas/BreachHistory"}, "The entry and its events."),
+                    **_errors(400, 401, 404),
                 },
             }
         },

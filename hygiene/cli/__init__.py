@@ -26,6 +26,7 @@ app = typer.Typer(
 # plain commands on `app` through a `register(app)` function.
 _GROUPS: list[str] = [
     "audit",
+    "breach",
     "classify",
     "config",
     "db",

@@ -26,6 +26,9 @@ def serve_cmd(
         None, "--corpus", help="A labelled .eml corpus (shared/corpus) to mix into the demo tenant's mail."
     ),
     token: str = typer.Option("sandbox", "--token", help="The static bearer token the sandbox accepts."),
+    tls: bool = typer.Option(
+        False, "--tls", help="Serve HTTPS with a throw-away CA (needed for [auth] method = 'client_secret')."
+    ),
 ) -> None:
     """Serve the sandbox until Ctrl-C / SIGTERM; prints the Graph base URL, token URL and control URL."""
     from hygiene.sandbox import demo_tenant, load_scenario, serve
@@ -43,12 +46,14 @@ def serve_cmd(
     stop = threading.Event()
     for sig in (signal.SIGINT, signal.SIGTERM):
         signal.signal(sig, lambda *_: stop.set())
-    with serve(t, token=token, port=port) as srv:
+    with serve(t, token=token, port=port, tls=tls) as srv:
         n = sum(1 for _ in t.all_messages())
         typer.echo(f"sandbox tenant: {len(t.users)} users, {len(t.groups)} groups, {n} messages")
         typer.echo(f"  graph base url: {srv.base_url}   (Authorization: Bearer {token})")
         typer.echo(f"  token endpoint: {srv.token_url}")
         typer.echo(f"  control:        {srv.control_url}/state")
+        if srv.ca_file is not None:
+            typer.echo(f"  trust this CA:  SSL_CERT_FILE={srv.ca_file}")
         for g in t.groups.values():
             typer.echo(f"  group {g.name}: {g.id}")
         stop.wait()

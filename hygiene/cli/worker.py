@@ -56,6 +56,8 @@ def summary_lines(stats: SweepStats) -> list[str]:
         ("notices suppressed", stats.notices_suppressed),
         ("step errors (retried later)", stats.errors),
     ]
+    if stats.sent_scanned or stats.breach_candidates:  # [breach] enabled: the Sent Items scan ran
+        rows += [("sent items scanned", stats.sent_scanned), ("breach candidates", stats.breach_candidates)]
     out = [f"  {name:<28} {value:>8}" for name, value in rows]
     for cat, n in sorted(stats.categories.items()):
         out.append(f"    {cat:<26} {n:>8}")
@@ -113,8 +115,27 @@ def register(app: typer.Typer) -> None:
         users: int = typer.Option(6, "--users", min=1, help="Mailboxes in the demo tenant."),
         messages: int = typer.Option(15, "--messages", min=1, help="Messages per mailbox."),
         sweeps: int = typer.Option(1, "--sweeps", min=1, help="Sweeps to run (later ones find nothing new)."),
+        console: bool = typer.Option(
+            False, "--console", help="Afterwards, serve the privacy officer's console on 127.0.0.1 until Ctrl-C."
+        ),
+        console_port: int = typer.Option(0, "--console-port", min=0, max=65535, help="Port of --console (0: any)."),
     ) -> None:
         """Sweep a synthetic tenant (the sandbox, on 127.0.0.1) in enforce mode; zero configuration."""
-        from hygiene.demo import run_demo
+        import tempfile
+        import threading
 
-        run_demo(directory=directory, seed=seed, users=users, messages=messages, sweeps=sweeps, echo=typer.echo)
+        from hygiene.demo import run_demo, serve_console
+
+        workdir = directory or Path(tempfile.mkdtemp(prefix="hygiene-demo-"))
+        run_demo(directory=workdir, seed=seed, users=users, messages=messages, sweeps=sweeps, echo=typer.echo)
+        if console:
+            server, token = serve_console(workdir, port=console_port)
+            typer.echo("")
+            typer.echo(f"Console: {server.base_url}/console/  (sign in with the one-time token {token})")
+            typer.echo("Press Ctrl-C to stop.")
+            try:
+                threading.Event().wait()
+            except KeyboardInterrupt:
+                pass
+            finally:
+                server.stop()

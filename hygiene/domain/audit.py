@@ -41,6 +41,7 @@ RETENTION = "retention"
 SWEEP_STARTED = "sweep_started"
 SWEEP_FINISHED = "sweep_finished"
 BREACH_DETECTED = "breach_detected"
+BREACH_ASSESSED = "breach_assessed"
 BREACH_NOTIFIED = "breach_notified"
 BREACH_REMINDER = "breach_reminder"
 BREACH_REPORTED = "breach_reported"
@@ -65,6 +66,7 @@ ACTIONS: frozenset[str] = frozenset(
         SWEEP_STARTED,
         SWEEP_FINISHED,
         BREACH_DETECTED,
+        BREACH_ASSESSED,
         BREACH_NOTIFIED,
         BREACH_REMINDER,
         BREACH_REPORTED,
@@ -154,6 +156,8 @@ DETAIL_KEYS: frozenset[str] = frozenset(
         "external_recipients",
         "deadline",
         "dry_run",
+        "outcome",
+        "domains",
     }
 )
 """Top-level ``detail`` keys accepted by `check_detail`; so are keys ending in one of `DETAIL_KEY_SUFFIXES`."""

@@ -40,6 +40,10 @@ class MessageMeta:
     body: str | None = None
     headers: tuple[tuple[str, str], ...] = ()
     parent_folder_id: str | None = None
+    # Recipient addresses, when the delta was asked for them (the Sent Items scan); None: not known.
+    to: tuple[str, ...] | None = None
+    cc: tuple[str, ...] | None = None
+    bcc: tuple[str, ...] | None = None
 
 
 @dataclass(frozen=True, slots=True)

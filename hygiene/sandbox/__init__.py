@@ -7,16 +7,20 @@ It is what ``hygiene demo`` runs on, the fixture of the pipeline tests and the t
 - `GraphService` (`hygiene.sandbox.graph`): the Graph operations, independent of HTTP.
 - `build_app` / `serve` (`hygiene.sandbox.server`): the HTTP surfaces (Graph under ``/v1.0``, the token endpoint,
   the ``/_sandbox`` control surface) and a background-thread server on a free port.
+- `Drive` (`hygiene.sandbox.drive`): a SharePoint document library (`Tenant.add_drive`) for the sharepoint records
+  backend, under the same ``/v1.0`` root and tokens.
 - `demo_tenant` (`hygiene.sandbox.demo`): the generated demo tenant.
 - `load_scenario` (`hygiene.sandbox.scenario`): a tenant from a TOML/JSON scenario file.
 """
 
 from hygiene.sandbox.demo import demo_tenant, generate_messages
+from hygiene.sandbox.drive import Drive
 from hygiene.sandbox.scenario import load_scenario
 from hygiene.sandbox.server import Running, build_app, serve
 from hygiene.sandbox.tenant import Faults, Group, Limits, Message, SandboxError, Tenant, User
 
 __all__ = [
+    "Drive",
     "Faults",
     "Group",
     "Limits",

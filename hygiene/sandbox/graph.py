@@ -623,7 +623,7 @@ class GraphService:
 
     # --- folders ----------------------------------------------------------------------------------------------
     def _folder_json(self, mb: Mailbox, f: Any, select: tuple[str, ...] | None) -> dict[str, Any]:
-        msgs = [m for m in mb.messages.values() if m.folder_id == f.id]
+        msgs = mb.in_folder[f.id].values()
         full = {
             "id": f.id,
             "displayName": f.display_name,

@@ -21,10 +21,12 @@ import binascii
 import contextlib
 import logging
 import secrets
+import tempfile
 import threading
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qsl, urlsplit
 
@@ -129,15 +131,15 @@ class SandboxApp:
             else:
                 reply = await self._batch(req, app)
             self.tenant.record(route, reply.status)
-            return _to_response(reply)
+            return _to_response(reply)  # the envelope; its items went to the hook one by one
         resolved = self.service.resolve(req.method, path)
         if isinstance(resolved, Reply):
             self.tenant.record("unknown", resolved.status)
-            return _to_response(resolved)
+            return self._respond(req, resolved)
         if app is None:
             reply = self._unauthenticated(req)
             self.tenant.record(resolved.route, reply.status)
-            return _to_response(reply)
+            return self._respond(req, reply)
         mailbox = self._mailbox_upn(resolved)
         peak = self.tenant.peak_concurrency
         with self.tenant.lock:
@@ -155,7 +157,14 @@ class SandboxApp:
             with self.tenant.lock:
                 peak.leave(app, mailbox)
         self.tenant.record(resolved.route, reply.status, mailbox)
-        return _to_response(reply)
+        return self._respond(req, reply)
+
+    def _respond(self, req: Request, reply: Reply) -> Response:
+        response = _to_response(reply)
+        hook = self.tenant.response_hook
+        if hook is not None:
+            hook(req.method, req.path, reply.status, response.headers.get("content-type"), bytes(response.body))
+        return response
 
     def _mailbox_upn(self, resolved: Resolved) -> str | None:
         if resolved.mailbox is None:
@@ -285,12 +294,38 @@ class SandboxApp:
         result = await self._execute(resolved, inner, app, mailbox)
         if result is None:
             result = error(502, "BadGateway", "The inner request failed.")
+        self._respond(inner, result)  # for the response hook
         if mailbox is not None:
             with self.tenant.lock:
                 self.tenant.mailbox_requests[(mailbox, resolved.route)] += 1
         return result, resolved.route
 
     # --- token endpoint ---------------------------------------------------------------------------------------
+    # --- document libraries (the sharepoint records backend) ---------------------------------------------------
+    async def drive(self, request: StarletteRequest) -> Response:
+        """``/v1.0/drives/{drive}/...``: the tenant's document library, with the tenant's tokens."""
+        drive = self.tenant.drives.get(request.path_params["drive"])
+        if drive is None:
+            return _control_json({"error": {"code": "itemNotFound", "message": "The drive was not found."}}, 404)
+        drive.authorize = lambda header: self.app_of(header) is not None
+        return await drive._drive(request)
+
+    async def drive_upload(self, request: StarletteRequest) -> Response:
+        """An upload session's pre-authenticated URL."""
+        sid = request.path_params["sid"]
+        drive = next((d for d in self.tenant.drives.values() if sid in d.sessions), None)
+        if drive is None:
+            return _control_json({"error": {"code": "itemNotFound", "message": "No such upload session."}}, 404)
+        return await drive._upload_chunk(request)
+
+    async def drive_download(self, request: StarletteRequest) -> Response:
+        """A file's pre-authenticated download URL (where ``/items/{id}/content`` redirects)."""
+        item_id = request.path_params["item_id"]
+        drive = next((d for d in self.tenant.drives.values() if d.by_id(item_id) is not None), None)
+        if drive is None:
+            return _control_json({"error": {"code": "itemNotFound", "message": "No such item."}}, 404)
+        return await drive._download(request)
+
     async def token(self, request: StarletteRequest) -> Response:
         """The client-credentials grant of https://learn.microsoft.com/entra/identity-platform/v2-oauth2-client-creds-grant-flow"""
         form = dict(parse_qsl((await request.body()).decode(), keep_blank_values=True))
@@ -407,6 +442,9 @@ def build_app(tenant: Tenant, *, token: str = "sandbox") -> Starlette:  # noqa: 
     methods = ["GET", "POST", "PATCH", "DELETE", "PUT"]
     app = Starlette(
         routes=[
+            Route("/v1.0/drives/{drive}/{rest:path}", sb.drive, methods=methods),
+            Route("/upload/{sid}", sb.drive_upload, methods=["PUT"]),
+            Route("/download/{item_id}", sb.drive_download, methods=["GET"]),
             Route("/v1.0/{rest:path}", sb.graph, methods=methods),
             Route("/{tenant_id}/oauth2/v2.0/token", sb.token, methods=["POST"]),
             Route("/_sandbox/{action}", sb.control, methods=methods),
@@ -418,16 +456,17 @@ def build_app(tenant: Tenant, *, token: str = "sandbox") -> Starlette:  # noqa: 
 
 @dataclass
 class Running:
-    """A running sandbox: where to reach it."""
+    """A running sandbox: where to reach it (``ca_file``: the CA to trust when it serves HTTPS)."""
 
     tenant: Tenant
     host: str
     port: int
+    ca_file: Path | None = None
 
     @property
     def root_url(self) -> str:
-        """``http://127.0.0.1:PORT``."""
-        return f"http://{self.host}:{self.port}"
+        """``http://127.0.0.1:PORT`` (``https://`` with TLS)."""
+        return f"{'https' if self.ca_file else 'http'}://{self.host}:{self.port}"
 
     @property
     def base_url(self) -> str:
@@ -452,11 +491,23 @@ def serve(
     token: str = "sandbox",  # noqa: S107 - the sandbox's fixed loopback token
     port: int = 0,
     host: str = "127.0.0.1",
+    tls: bool = False,
 ) -> Iterator[Running]:
-    """Run the sandbox on ``host:port`` (port 0: a free port) in a background thread until the block ends."""
+    """Run the sandbox on ``host:port`` (port 0: a free port) in a background thread until the block ends.
+
+    With ``tls`` it serves HTTPS with a throw-away CA (`hygiene.sandbox.tls`); trust ``Running.ca_file`` (for
+    example through ``SSL_CERT_FILE``), as azure-identity only talks to an ``https://`` authority.
+    """
     import uvicorn
 
     logging.getLogger("uvicorn.error").addFilter(_DropFilter())
+    certs = None
+    tmp = None
+    if tls:
+        from hygiene.sandbox.tls import make_certificates
+
+        tmp = tempfile.TemporaryDirectory(prefix="hygiene-sandbox-tls-")
+        certs = make_certificates(Path(tmp.name))
     config = uvicorn.Config(
         build_app(tenant, token=token),
         host=host,
@@ -466,6 +517,8 @@ def serve(
         lifespan="off",
         timeout_keep_alive=30,
         backlog=2048,
+        ssl_certfile=str(certs.cert_file) if certs else None,
+        ssl_keyfile=str(certs.key_file) if certs else None,
     )
     server = uvicorn.Server(config)
     thread = threading.Thread(target=server.run, name="hygiene-sandbox", daemon=True)
@@ -477,7 +530,9 @@ def serve(
         time.sleep(0.01)
     bound = server.servers[0].sockets[0].getsockname()[1]
     try:
-        yield Running(tenant, host, bound)
+        yield Running(tenant, host, bound, certs.ca_file if certs else None)
     finally:
         server.should_exit = True
         thread.join(timeout=10)
+        if tmp is not None:
+            tmp.cleanup()

@@ -24,11 +24,12 @@ import random
 import threading
 import time
 import uuid
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
+from hygiene.sandbox.drive import Drive
 from hygiene.sandbox.mime import ParsedMessage, parse_mime
 
 # (well-known name, display name, visible under msgfolderroot)
@@ -205,6 +206,7 @@ class Mailbox:
         self.folders: dict[str, Folder] = {}
         self.by_name: dict[str, str] = {}
         self.messages: dict[str, Message] = {}
+        self.in_folder: dict[str, dict[str, Message]] = collections.defaultdict(dict)  # folder id -> messages
         self.rest_index: dict[str, str] = {}
         self.log: list[ChangeEntry] = []
         self._seq = itertools.count(1)
@@ -250,7 +252,7 @@ class Mailbox:
 
     def messages_in(self, folder_id: str) -> list[Message]:
         """The messages currently in a folder, newest first."""
-        msgs = [m for m in self.messages.values() if m.folder_id == folder_id and not m.purged]
+        msgs = [m for m in self.in_folder[folder_id].values() if not m.purged]
         msgs.sort(key=lambda m: (m.received, m.seq), reverse=True)
         return msgs
 
@@ -288,6 +290,7 @@ class Mailbox:
             entered_seq=seq,
         )
         self.messages[imm] = m
+        self.in_folder[folder_id][imm] = m
         self.rest_index[m.rest_id] = imm
         self.log.append(ChangeEntry(seq, imm, folder_id))
         return m
@@ -308,6 +311,8 @@ class Mailbox:
         self.rest_index.pop(m.rest_id, None)
         m.rest_id = self.tenant.new_item_id(b"\x00\x02")
         self.rest_index[m.rest_id] = m.immutable_id
+        del self.in_folder[m.folder_id][m.immutable_id]
+        self.in_folder[folder_id][m.immutable_id] = m
         m.folder_id = folder_id
         m.seq = m.entered_seq = self.next_seq()
         m.version += 1
@@ -497,8 +502,12 @@ class Tenant:
         self.limits = limits or Limits()
         self.deliver_internal = deliver_internal
         self.delta_tokens: dict[str, Any] = {}  # opaque token -> cursor (hygiene.sandbox.graph.DeltaCursor)
+        # called with (method, path after /v1.0, status, content type, body bytes) for every Graph response,
+        # $batch items one by one (tests validate them against the OpenAPI description); never raise from it
+        self.response_hook: Callable[[str, str, int, str | None, bytes], None] | None = None
         self.labels: dict[str, Any] = {}  # immutable id -> ground truth of generated mail (hygiene.sandbox.demo.Label)
         self.clients: dict[str, str] = {}  # client_id -> client_secret (token endpoint)
+        self.drives: dict[str, Drive] = {}  # drive id -> document library (the sharepoint records backend)
         self.issued_tokens: dict[str, tuple[str, float]] = {}  # access token -> (app id, expiry, monotonic)
         self._mailbox_windows: dict[tuple[str, str], collections.deque[float]] = {}
         self._rng = random.Random(seed)
@@ -519,6 +528,13 @@ class Tenant:
         return datetime.now(UTC)
 
     # --- directory --------------------------------------------------------------------------------------------
+    def add_drive(self, drive_id: str = "b!records-drive") -> Drive:
+        """Add a SharePoint document library, served at ``/v1.0/drives/{drive_id}`` with the tenant's tokens."""
+        with self.lock:
+            drive = Drive(drive_id=drive_id)
+            self.drives[drive_id] = drive
+            return drive
+
     def add_app(self, client_id: str, client_secret: str) -> None:
         """Register an app for the client-credentials token endpoint."""
         with self.lock:
@@ -680,7 +696,7 @@ class Tenant:
         with self.lock:
             mb = self.mailbox(user)
             fid = mb.by_name["recoverableitemspurges"]
-            return [m for m in mb.messages.values() if m.folder_id == fid]
+            return list(mb.in_folder[fid].values())
 
     def visible_messages(self, user: str | User) -> list[Message]:
         """Every message a mail client can see (all folders except Recoverable Items)."""
@@ -766,7 +782,7 @@ class Tenant:
                             "name": f.display_name,
                             "wellKnownName": f.well_known,
                             "parentFolderId": f.parent_id or None,
-                            "count": sum(1 for m in mb.messages.values() if m.folder_id == f.id),
+                            "count": len(mb.in_folder[f.id]),
                         }
                         for f in mb.folders.values()
                     ]

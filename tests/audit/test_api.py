@@ -240,7 +240,7 @@ def test_the_api_conforms_to_its_own_openapi_document(api):
     schema = schemathesis.from_asgi("/openapi.json", api)
     checks = schemathesis.checks.ALL_CHECKS
     operations = [result.ok() for result in schema.get_all_operations()]
-    assert len(operations) == 8
+    assert len(operations) == 10
     for operation in operations:
 
         @given(case=operation.as_strategy())

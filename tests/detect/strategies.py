@@ -14,6 +14,8 @@ from datetime import date
 
 from hypothesis import strategies as st
 
+from hygiene.domain.detect.ids import KNOWN_TEST_NUMBERS
+
 _K1 = (3, 7, 6, 1, 8, 9, 4, 5, 2)
 _K2 = (5, 4, 3, 2, 7, 6, 5, 4, 3, 2)
 _HETU_CHECK = "0123456789ABCDEFHJKLMNPRSTUVWXY"
@@ -194,6 +196,8 @@ def payment_card(draw: st.DrawFn) -> Id:
     body = prefix + "".join(draw(st.lists(st.sampled_from("0123456789"), min_size=length - len(prefix) - 1,
                                           max_size=length - len(prefix) - 1)))  # fmt: skip
     d = body + _luhn_digit(body)
+    if d in KNOWN_TEST_NUMBERS:  # published test cards are never reported, by design
+        return draw(st.nothing())
     if length == 15:
         grouped = [f"{d[:4]} {d[4:10]} {d[10:]}"]
     else:

@@ -148,6 +148,7 @@ def test_fodselsnummer_is_found_in_every_format(text: str) -> None:
         ("Kontonr: 2801 96 16268", "no_account"),
         ("IBAN NO93 8601 1117 947", "iban"),
         ("IBAN: GB82 WEST 1234 5698 7654 32, BIC ...", "iban"),
+        ("Konto AB12 NO93 8601 1117 947", "iban"),
         ("kortnummer 4539 1488 0343 6467", "payment_card"),
         ("card 4539-1488-0343-6467 exp 12/29", "payment_card"),
         ("Amex 3782 822463 10013", "payment_card"),
@@ -212,6 +213,8 @@ def test_number_valid_as_fnr_and_account_is_decided_by_the_nearest_words() -> No
         "Meeting ID: 811 218 9876",
         "Tel +47 22 33 44 55",
         "+46 8 123 456 78",
+        "Ring +4719061989121",
+        "call +46 811218-9876",
         "Dato 2023-10-12 14:30",
         "Tidspunkt 202310121430",
         "Møtet er 12.03.2024 kl. 10.00",
@@ -316,3 +319,35 @@ def test_published_test_card_numbers_and_examples_are_not_flagged() -> None:
 def test_a_date_followed_by_the_personnummer_is_one_fodselsnummer() -> None:
     assert flagged("Fødselsnummer: 19.06.19 89121") == [("no_fnr", "19.06.19 89121")]
     assert flagged("Møte 19.06.19 89121") == [("no_fnr", "19.06.19 89121")]
+
+
+def test_the_readme_example_of_the_ids_table_is_valid() -> None:
+    import tomllib
+    from pathlib import Path
+
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    section = readme.split("### How identifiers are found", 1)[1]
+    block = section.split("```toml", 1)[1].split("```", 1)[0]
+    rules = IdRules.from_mapping(tomllib.loads(block)["ids"])
+    assert "payment_card" not in rules.enabled
+    assert flagged("Kontonummer 1234.56.78903", rules=rules) == []
+    assert flagged("Elevnummer 19061989121", rules=rules) == []
+
+
+def test_words_after_a_number_count_on_its_own_line_only() -> None:
+    assert flagged("Betal med 4539 1488 0343 6467 (Visa), utløper 12/27") == [("payment_card", "4539 1488 0343 6467")]
+    assert flagged("4539148803436467 exp 12/27 cvc 123") == [("payment_card", "4539148803436467")]
+    assert flagged("19061989121 (KID)") == []
+    # The next line's label belongs to the next number.
+    assert flagged("Ola Nordmann 19061989121\nKID: 12345678903") == [("no_fnr", "19061989121")]
+
+
+def test_find_ids_is_thread_safe_with_shared_rules() -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    texts = [f"fnr 19061989121, kortnummer 4539 1488 0343 6467, CPR-nr. 110563-0685 #{i}" for i in range(200)]
+    expected = [find_ids(text, "body", RULES) for text in texts]
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        results = list(pool.map(lambda text: find_ids(text, "body", RULES), texts))
+    assert results == expected
+    assert all(len(found) == 3 for found in results)

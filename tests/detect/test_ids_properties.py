@@ -7,13 +7,14 @@ threshold 0.5; "not found" means no finding at or above it anywhere in the text.
 
 from __future__ import annotations
 
+import itertools
 import os
 
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from hygiene.domain.detect.checks import fi_hetu_valid, se_pnr_kind
-from hygiene.domain.detect.ids import IdRules, find_ids
+from hygiene.domain.detect.ids import IdRules, find_ids, has_id_candidate
 from tests.detect import strategies as ids
 
 RULES = IdRules()
@@ -78,6 +79,7 @@ def test_every_valid_id_is_found_after_its_word(data: st.DataObject, ident: ids.
     hits = _hits(text, language)
     assert (ident.kind, start, end) in hits
     assert len(hits) == 1
+    assert has_id_candidate(text)  # the prescreen never hides a finding
 
 
 @SETTINGS
@@ -134,3 +136,22 @@ def test_a_valid_number_after_a_guard_word_is_not_flagged(data: st.DataObject, i
     text, start, end = data.draw(ids.embedded(ident, with_context=False))
     text = text[:start] + guard + ": " + text[start:]
     assert _hits(text) == []
+
+
+@SETTINGS
+@given(
+    data=st.data(),
+    idents=st.lists(ids.any_valid_id(), min_size=1, max_size=5),
+    noise=st.lists(st.sampled_from(["KID", "12.03.2024", "tlf 22 33 44 55", "1234", "-", "\n", "kr 1 250,-"])),
+)
+def test_findings_are_sorted_disjoint_and_inside_the_text(
+    data: st.DataObject, idents: list[ids.Id], noise: list[str]
+) -> None:
+    pieces = [data.draw(ids.embedded(ident, with_context=data.draw(st.booleans())))[0] for ident in idents]
+    text = " ".join(pieces + noise)
+    findings = find_ids(text, "body", RULES)
+    for finding in findings:
+        assert 0 <= finding.start < finding.end <= len(text)
+        assert 0.0 <= finding.confidence <= 1.0
+    for before, after in itertools.pairwise(findings):
+        assert before.end <= after.start

@@ -6,6 +6,8 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from hygiene.domain.classify import Classifier
 from hygiene.domain.detect import detect, guess_language, load_rules, may_be_sensitive
@@ -213,3 +215,46 @@ def test_corpus_quality_stays_above_the_measured_floor(rules, corpus_dir):
     assert report.policy.fp == 0
     for language, counts in report.by_language.items():
         assert counts.f(2) >= 0.9, language
+
+
+_WORDS = (
+    "jeg min sønn datter eleven har fått diagnosen ADHD diabetes sykmeldt er dømt for medlem i Fagforbundet LO vi "
+    "muslimer samisk homofil gentest fingeravtrykk Høyre ikke send kurs om rutine jag är sjukskriven I am diagnosed "
+    "with epilepsy F90.0 ICD-10 P81 Hilsen\n Kari Nordmann , . 12 Tlf"
+).split(" ")
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.lists(st.sampled_from(_WORDS), min_size=1, max_size=40), st.sampled_from(["nb", "nn", "sv", "da", "en", None])
+)
+def test_prescreen_is_a_superset_of_detect(words, language):
+    # Whatever detect can report for a text (at any confidence), the prescreen must not skip it
+    rules = _RULES
+    text = " ".join(words)
+    if detect([TextPart("body", text)], rules, language=language):
+        assert may_be_sensitive(text, rules)
+
+
+_RULES = load_rules()
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        (
+            "Hei, sønnen vår Ola har fått diagnosen ADHD.\n\nMvh Kari\n\n-----Opprinnelig melding-----\n"
+            "Takk for din henvendelse. Ikke send sensitive personopplysninger på e-post. Bruk sikker digital post.",
+            "nb",
+        ),
+        (
+            "Hej, jag är sjukskriven sedan i måndags på grund av en operation.\n\nHälsningar Eva\n\n"
+            "Skicka inte känsliga personuppgifter via e-post. Använd säkra meddelanden.",
+            "sv",
+        ),
+    ],
+)
+def test_a_disclosure_above_a_quoted_policy_footer_is_still_found(rules, text, language):
+    # Given the organisation's own "do not send" footer quoted under a citizen's reply
+    # Then the citizen's disclosure is still sensitive
+    assert special(rules, text, language) == {"health"}

@@ -475,13 +475,18 @@ def pdf_many_objects(big: bool = False) -> bytes:
     out.write(b"xref\n0 %d\n0000000000 65535 f \n" % (count + 1))
     out.write(b"".join(b"%010d 00000 n \n" % offsets[n] for n in range(1, count + 1)))
     out.write(b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (count + 1, xref))
+    if big:  # 40 MB of PDF: zipped, so that the message stays under the 50 MB limit and the PDF is read
+        return _multipart(
+            [_text_part(b"se vedlegg"), _attachment("objects.zip", _zip([("objects.pdf", out.getvalue())]))]
+        )
     return _multipart([_text_part(b"se vedlegg"), _attachment("objects.pdf", out.getvalue(), b"application/pdf")])
 
 
-def pdf_many_pages(big: bool = False) -> bytes:
-    """A PDF whose page tree holds 5,000 (99,999 big: pypdf refuses longer arrays) pages sharing one content stream."""
-    count = 99_999 if big else 5000
-    content = b"BT /F1 12 Tf 72 712 Td (side) Tj ET"
+def pdf_document(pages: int, *, inherit_resources: bool = False, text: bytes = b"side") -> bytes:
+    """A valid PDF of ``pages`` pages sharing one content stream that shows ``text``; with ``inherit_resources``
+    the font is declared on the page tree's root and inherited by every page (PDF 7.7.3.4)."""
+    content = b"BT /F1 12 Tf 72 712 Td (" + text + b") Tj ET"
+    resources = b"/Resources << /Font << /F1 4 0 R >> >>"
     out = io.BytesIO()
     out.write(b"%PDF-1.4\n")
     offsets: list[int] = []
@@ -490,22 +495,26 @@ def pdf_many_pages(big: bool = False) -> bytes:
         offsets.append(out.tell())
         out.write(b"%d 0 obj\n" % len(offsets) + body + b"\nendobj\n")
 
-    kids = b" ".join(b"%d 0 R" % (5 + i) for i in range(count))
+    kids = b" ".join(b"%d 0 R" % (5 + i) for i in range(pages))
     obj(b"<< /Type /Catalog /Pages 2 0 R >>")
-    obj(b"<< /Type /Pages /Kids [" + kids + b"] /Count %d >>" % count)
+    obj(b"<< /Type /Pages /Kids [" + kids + b"] /Count %d " % pages + (resources if inherit_resources else b"") + b">>")
     obj(b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream")
     obj(b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>")
-    page = (
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 3 0 R "
-        b"/Resources << /Font << /F1 4 0 R >> >> >>"
-    )
-    for _ in range(count):
+    page = b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 3 0 R "
+    page += (b"" if inherit_resources else resources) + b">>"
+    for _ in range(pages):
         obj(page)
     xref = out.tell()
     out.write(b"xref\n0 %d\n0000000000 65535 f \n" % (len(offsets) + 1))
     out.write(b"".join(b"%010d 00000 n \n" % offset for offset in offsets))
     out.write(b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(offsets) + 1, xref))
-    return _multipart([_text_part(b"se vedlegg"), _attachment("pages.pdf", out.getvalue(), b"application/pdf")])
+    return out.getvalue()
+
+
+def pdf_many_pages(big: bool = False) -> bytes:
+    """A PDF whose page tree holds 5,000 (99,999 big: pypdf refuses longer arrays) pages sharing one content stream."""
+    pdf = pdf_document(99_999 if big else 5000)
+    return _multipart([_text_part(b"se vedlegg"), _attachment("pages.pdf", pdf, b"application/pdf")])
 
 
 def pdf_cyclic(big: bool = False) -> bytes:

@@ -13,7 +13,7 @@ import pytest
 
 from hygiene.domain.extract import Extraction, extract
 from hygiene.domain.extract.html import html_to_text
-from tests.hardening.hostile import BY_NAME, CASES, CI_LIMITS, FNR
+from tests.hardening.hostile import BY_NAME, CASES, CI_LIMITS, FNR, HEAD
 
 # Every incomplete reason is a short fixed token: nothing from the message can travel in one.
 REASON = re.compile(r"(limit:[a-z_]{1,20}|parse_error|image not read|format:[\w.-]{1,20}|encrypted:[a-z]{1,10})")
@@ -93,3 +93,66 @@ def test_encoded_forwarded_message_is_read(cte):
     [forwarded] = [part for part in got.parts if part.where == "attachment:message/rfc822"]
     assert FNR in forwarded.text
     assert forwarded.text.startswith("fwd")
+
+
+@pytest.mark.timeout(20)
+@pytest.mark.parametrize("ctype", [b"text/plain", b"multipart/mixed; boundary=zz"], ids=["leaf", "multipart"])
+def test_a_content_type_of_120000_parameters_is_read_in_bounded_time(ctype):
+    # Regression: the stdlib's parameter parser is quadratic in the header's length; a 1 MB Content-Type of RFC 2231
+    # continuations took 78 s (the feed parser calls it too, for every multipart). Header values are now read as at
+    # most 32 KiB. The multipart is left unclosed, so the stdlib parser (the fallback) reads it.
+    params = b"".join(b"; name*%d*=utf-8''%%41" % i for i in range(120_000))
+    raw = HEAD + b"Content-Type: " + ctype + params + b"\r\n\r\n--zz\r\n\r\nfnr " + FNR.encode() + b"\r\n"
+
+    got = extract(raw, CI_LIMITS)
+
+    assert any(FNR in part.text for part in got.parts)
+
+
+def test_a_message_cut_at_the_size_limit_is_read_without_the_line_by_line_parser(monkeypatch):
+    # Regression: a message cut at max_message_bytes has no close delimiter, so the fast MIME reader handed all of
+    # it (50 MB) to the stdlib's line-by-line parser: 15 s of a 10 s budget before a single part was read.
+    from hygiene.domain.extract import Limits, _mime
+
+    def no_fallback(*args, **kwargs):
+        raise AssertionError("the stdlib parser was used")
+
+    monkeypatch.setattr(_mime.email, "message_from_bytes", no_fallback)
+    raw = BY_NAME["big_attachment"].build(big=False)  # 8 MB, cut at 4 MiB by CI_LIMITS
+
+    got = extract(raw, CI_LIMITS)
+
+    assert "limit:size" in got.incomplete_reasons
+    assert [part.where for part in got.parts] == ["subject", "body", "attachment:big.txt"]
+    assert got.parts[2].text.startswith("lorem ipsum")
+    assert "parse_error" not in extract(raw, Limits()).incomplete_reasons
+
+
+@pytest.mark.timeout(30)
+def test_a_pdf_of_20000_pages_reads_its_first_pages_only(monkeypatch):
+    # Regression: pypdf's reader.pages flattens the whole page tree before the first page is read, deaf to the page
+    # limit and the time budget (99,999 pages: more than ten minutes); pages are now found one at a time.
+    from pypdf import PdfReader
+
+    from hygiene.domain.extract.formats import read_pdf
+    from tests.hardening.hostile import pdf_document
+
+    def no_flatten(*args, **kwargs):
+        raise AssertionError("the whole page tree was flattened")
+
+    monkeypatch.setattr(PdfReader, "_flatten", no_flatten)
+
+    result = read_pdf(pdf_document(20_000), max_pages=3, deadline=float("inf"))
+
+    assert result.reasons == ["limit:pdf_pages"]
+    assert [text.count("side") for _, text in result.texts] == [3]
+
+
+def test_pages_inherit_their_resources_from_the_page_tree():
+    from hygiene.domain.extract.formats import read_pdf
+    from tests.hardening.hostile import pdf_document
+
+    result = read_pdf(pdf_document(2, inherit_resources=True, text=FNR.encode()), max_pages=5, deadline=float("inf"))
+
+    assert result.reasons == []
+    assert [text.count(FNR) for _, text in result.texts] == [2]

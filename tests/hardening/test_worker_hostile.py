@@ -145,3 +145,40 @@ def test_messages_sharing_a_message_id_are_each_handled(tmp_path, classifier):
     assert sorted(graph.purged[KARI]) == sorted([first, second, copy])
     assert stats.sensitive == 3
     assert len(records_in(tmp_path)) == 2  # the identical copy is the same record (find before put)
+
+
+def test_a_failing_mailbox_does_not_leave_the_others_running_past_the_sweep(tmp_path):
+    # Regression: sweep() gathered the mailbox tasks without waiting for the rest when one failed (here: a bug in a
+    # step; in the soak: a killed database connection). The survivors kept driving their cases while the next sweep
+    # claimed the same mailboxes again, and a notice went out twice.
+    from tests.worker.pipeline_support import build, sensitive
+
+    graph = FakeGraph(delay_s=0.02)
+    for n, upn in enumerate(("a@contoso.example", "b@contoso.example", "c@contoso.example")):
+        graph.add_user(upn)
+        graph.deliver(upn, sensitive(n))
+    settings = settings_for(tmp_path, f"sqlite:///{tmp_path / 'w.db'}")
+    from tests.conftest import migrated_url
+
+    migrated_url(settings.database.url)
+    calls = []
+
+    def hook(target: str, phase: str) -> None:
+        calls.append(target)
+        if len(calls) == 1:
+            raise RuntimeError("a bug in one mailbox's step")
+
+    app = build(settings, graph, clock=FakeClock(), hook=hook)
+
+    async def go():
+        try:
+            with pytest.raises(RuntimeError):
+                await run_once(app)
+            return [t for t in asyncio.all_tasks() if t is not asyncio.current_task()]
+        finally:
+            await app.aclose()
+
+    still_running = asyncio.run(go())
+
+    assert still_running == []
+    assert len(graph.purged["b@contoso.example"]) + len(graph.purged["c@contoso.example"]) == 2

@@ -41,9 +41,13 @@ def spec() -> GraphSpec:
 
 
 @pytest.fixture
-def tenant() -> Tenant:
-    """Two users with mailboxes (Kari: 12 Inbox messages and a subfolder), one without, two groups (nested)."""
+def tenant(spec: GraphSpec) -> Iterator[Tenant]:
+    """Two users with mailboxes (Kari: 12 Inbox messages and a subfolder), one without, two groups (nested).
+
+    Every Graph response the sandbox sends for it is validated against the OpenAPI description server-side too
+    (covering requests made with plain httpx or the SDK); problems fail the test at teardown."""
     t = Tenant()
+    t.response_hook, problems = spec.server_hook()
     kari = t.add_user(KARI, "Kari Nordmann")
     per = t.add_user(PER, "Per Hansen")
     t.add_user(NOBOX, "Ingen Postkasse", mailbox=False)
@@ -52,7 +56,8 @@ def tenant() -> Tenant:
     t.deliver(kari, plain("Prosjekt", n=99), "inbox/Prosjekter", received=T0)
     inner = t.add_group("inner", [per])
     t.add_group("hygiene-opt-in", [kari, inner], id="00000000-0000-4000-8000-00000000c0de")
-    return t
+    yield t
+    assert problems == [], problems
 
 
 @pytest.fixture

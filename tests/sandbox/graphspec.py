@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import os
 import re
+import threading
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -84,6 +86,20 @@ class GraphSpec:
         ]
         self.openapi = OpenAPI.from_dict(_relax(data))
         self.checked = 0
+        self._lock = threading.Lock()  # the sandbox's server thread and the test's clients validate concurrently
+
+    def server_hook(self) -> tuple[Callable[[str, str, int, str | None, bytes], None], list[str]]:
+        """A `Tenant.response_hook` validating every Graph response the sandbox sends, and the list where it
+        records problems (assert it is empty at the end: raising inside the server would turn into a 500)."""
+        problems: list[str] = []
+
+        def hook(method: str, path: str, status: int, content_type: str | None, body: bytes) -> None:
+            try:
+                self.validate(method, path, status, content_type, body)
+            except AssertionError as exc:
+                problems.append(str(exc))
+
+        return hook, problems
 
     def described_path(self, path: str) -> str | None:
         """``path`` (after ``/v1.0``, any accepted URL form) in the description's spelling, or None when the
@@ -120,6 +136,10 @@ class GraphSpec:
                 return  # no description of this operation's success body (e.g. $batch's envelope)
             method, described = _ERROR_PROXY
         response = MockResponse(body, status_code=status, content_type="application/json")
+        with self._lock:
+            self._validate(method, described, status, response)
+
+    def _validate(self, method: str, described: str, status: int, response: MockResponse) -> None:
         try:
             try:
                 self.openapi.validate_response(MockRequest(HOST, method.lower(), "/v1.0" + described), response)

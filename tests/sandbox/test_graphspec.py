@@ -43,3 +43,19 @@ def test_an_error_body_without_message_is_rejected_even_for_undescribed_operatio
         spec.validate("GET", "/users/u/messages/m", 404, "application/json", bad)
     with pytest.raises(AssertionError):
         spec.validate("POST", "/users/u/messages/m/permanentDelete", 404, "application/json", bad)
+
+
+def test_the_server_hook_records_problems_instead_of_raising_in_the_server(spec):
+    hook, problems = spec.server_hook()
+    hook("GET", "/users/u/messages/m", 200, "application/json", orjson.dumps({"id": "m", "isRead": True}))
+    assert problems == []
+    hook("GET", "/users/u/messages/m", 200, "application/json", orjson.dumps({"id": "m", "isRead": "yes"}))
+    assert len(problems) == 1
+    assert "/users/u/messages/m" in problems[0]
+
+
+def test_every_route_of_a_test_session_reached_the_validator(graph, spec, tenant):
+    before = spec.checked
+    graph.get("/users")
+    graph.get("/users/kari.nordmann@contoso.example/mailFolders/inbox/messages/delta")
+    assert spec.checked >= before + 4  # each response twice: by the client hook and by the server hook

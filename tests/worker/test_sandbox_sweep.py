@@ -5,6 +5,7 @@ not the worker's own fake, so these tests check the worker against an independen
 from __future__ import annotations
 
 import asyncio
+import os
 import random
 from collections.abc import Iterator
 from pathlib import Path
@@ -12,13 +13,17 @@ from pathlib import Path
 import httpx
 import pytest
 import structlog
+from pydantic import SecretStr
 from sqlalchemy import text
 
 from hygiene.app import App
 from hygiene.clock import FakeClock
+from hygiene.errors import GraphError
 from hygiene.sandbox import Running, Tenant, serve
 from hygiene.sandbox.ids import no_fnr
 from hygiene.scheduler import run_once
+from hygiene.settings import AuthSettings, TenantSettings
+from tests.sandbox.graphspec import GraphSpec, find_spec
 from tests.worker.pipeline_support import FAST, records_in, settings_for
 
 KARI = "kari@contoso.example"
@@ -53,13 +58,27 @@ ENCRYPTED = (
 )
 
 
+@pytest.fixture(scope="module")
+def graph_spec() -> GraphSpec:
+    """Microsoft's OpenAPI description of Graph mail (skipped locally, an error in CI, when absent)."""
+    path = find_spec()
+    if path is None:
+        if os.environ.get("CI"):
+            pytest.fail("shared/graph/openapi-v1.0-mail-subset.yaml is missing; set HYGIENE_GRAPH_SPEC")
+        pytest.skip("the Graph OpenAPI description was not found; set HYGIENE_GRAPH_SPEC")
+    return GraphSpec(path)
+
+
 @pytest.fixture
-def tenant() -> Tenant:
+def tenant(graph_spec: GraphSpec) -> Iterator[Tenant]:
+    """Two users; every response the sandbox sends to the worker is validated against the description."""
     t = Tenant(domain="contoso.example")
+    t.response_hook, problems = graph_spec.server_hook()
     for upn in (KARI, OLA):
         t.add_user(upn)
     t.limits.retry_after_s = 0  # Retry-After: 0 keeps the tests fast; the worker honours it
-    return t
+    yield t
+    assert problems == [], problems
 
 
 @pytest.fixture
@@ -271,3 +290,32 @@ def test_a_worker_configured_above_outlooks_limit_is_throttled_by_the_sandbox_an
     assert stats.purged == expected
     assert tenant.peak_concurrency.overall > 4
     assert tenant.count(status=429) > 0  # the fifth concurrent request is refused, as Outlook does
+
+
+def test_client_secret_sign_in_through_the_sandbox_token_endpoint_end_to_end(tmp_path, sqlite_url, tenant, monkeypatch):
+    """azure-identity's ClientSecretCredential gets a token from the sandbox (HTTPS, as it insists) and the worker
+    sweeps with it; a wrong secret fails the sweep with an auth error that holds no secret."""
+    tenant.add_app("hygiene-app", "right-secret")
+    bad = tenant.deliver(KARI, sensitive(20)[0])
+    with serve(tenant, tls=True) as srv:
+        assert srv.base_url.startswith("https://")
+        monkeypatch.setenv("SSL_CERT_FILE", str(srv.ca_file))
+
+        def with_secret(secret: str):
+            return _settings(tmp_path, sqlite_url, srv).model_copy(
+                update={
+                    "tenant": TenantSettings(tenant_id=tenant.tenant_id, client_id="hygiene-app"),
+                    "auth": AuthSettings(
+                        method="client_secret", client_secret=SecretStr(secret), authority_host=srv.root_url
+                    ),
+                }
+            )
+
+        stats = _sweep(_app(with_secret("right-secret")))
+        assert stats.ok
+        assert tenant.count("token", 200) == 1  # one token, cached for the whole sweep
+        assert [m.id for m in tenant.purged(KARI)] == [bad]
+        with pytest.raises(GraphError, match="sign-in") as info:
+            _sweep(_app(with_secret("wrong-secret")))
+        assert "wrong-secret" not in str(info.value)
+        assert tenant.count("token", 401) >= 1

@@ -19,6 +19,8 @@ from hygiene.errors import GraphError, NotFoundError
 
 # What classification and routing need from a delta page; the body comes as text (Prefer header below).
 DELTA_SELECT = "id,internetMessageId,receivedDateTime,from,subject,hasAttachments,body,parentFolderId"
+# Added to DELTA_SELECT when asked for (the breach register reads who a sent message went to without its MIME).
+RECIPIENTS_SELECT = "toRecipients,ccRecipients,bccRecipients"
 _TEXT_BODY = 'outlook.body-content-type="text"'
 _USER_SELECT = "id,userPrincipalName,mail,accountEnabled"
 _FOLDER_SELECT = "id,displayName,parentFolderId,childFolderCount"
@@ -34,6 +36,12 @@ def _u(mailbox: str) -> str:
 
 def _id(item_id: str) -> str:
     return quote(item_id, safe="")
+
+
+def _addresses(recipients: list[structs.Recipient] | None) -> tuple[str, ...] | None:
+    if recipients is None:
+        return None
+    return tuple(r.emailAddress.address for r in recipients if r.emailAddress and r.emailAddress.address)
 
 
 def _meta(m: structs.DeltaMessage) -> MessageMeta:
@@ -52,6 +60,9 @@ def _meta(m: structs.DeltaMessage) -> MessageMeta:
         body=m.body.content if m.body else None,
         headers=tuple((h.name.lower(), h.value) for h in m.internetMessageHeaders or ()),
         parent_folder_id=m.parentFolderId,
+        to=_addresses(m.toRecipients),
+        cc=_addresses(m.ccRecipients),
+        bcc=_addresses(m.bccRecipients),
     )
 
 
@@ -132,13 +143,17 @@ class GraphGateway:
         return _folder(f, folder.lower() if folder.lower() in WELL_KNOWN else None)
 
     # --- the hot path -----------------------------------------------------------------------------------------
-    async def delta(self, mailbox: str, folder_id: str, link: str | None, *, since: datetime | None) -> DeltaPage:
+    async def delta(
+        self, mailbox: str, folder_id: str, link: str | None, *, since: datetime | None, recipients: bool = False
+    ) -> DeltaPage:
         """One delta page (https://learn.microsoft.com/graph/api/message-delta); query options go on the first
-        request only, later pages follow the stored link. Raises `SyncStateLostError` when the link is dead."""
+        request only, later pages follow the stored link. Raises `SyncStateLostError` when the link is dead.
+        ``recipients`` also selects To/Cc/Bcc (kept by the links that follow)."""
         params: dict[str, str] | None = None
         if link is None:
             path = f"users/{_u(mailbox)}/mailFolders/{_id(folder_id)}/messages/delta"
-            params = {"$select": DELTA_SELECT, "changeType": "created"}
+            select = f"{DELTA_SELECT},{RECIPIENTS_SELECT}" if recipients else DELTA_SELECT
+            params = {"$select": select, "changeType": "created"}
             if since is not None:
                 params["$filter"] = f"receivedDateTime ge {since.astimezone(UTC).strftime('%Y-%m-%dT%H:%M:%SZ')}"
         else:

@@ -55,6 +55,9 @@ class DeltaMessage(msgspec.Struct, frozen=True):
     body: Body | None = None
     parentFolderId: str | None = None
     internetMessageHeaders: list[Header] | None = None
+    toRecipients: list[Recipient] | None = None  # only when selected (the breach register's Sent Items scan)
+    ccRecipients: list[Recipient] | None = None
+    bccRecipients: list[Recipient] | None = None
     removed: Removed | None = msgspec.field(default=None, name="@removed")
 
 

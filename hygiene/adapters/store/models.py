@@ -188,3 +188,46 @@ class AuditAnchorRow(Base):
     anchor_hash: Mapped[str] = mapped_column(String(64))
     deleted_through_id: Mapped[int] = mapped_column(BigId)
     deleted_count: Mapped[int] = mapped_column(BigInteger)
+
+
+class BreachRow(Base):
+    """One entry of the breach register (`hygiene.domain.breach`): an outgoing message that may be a breach.
+
+    Holds no address, subject or content: the message is recognised by ``message_key`` (HMAC with the installation
+    key of the mailbox and the message's internetMessageId), the recipients by their domains and counts, the
+    findings by category counts. ``note`` and ``reference`` are written by the privacy officer.
+    The ``*_reminder_started_at`` / ``*_reminder_sent_at`` pairs make each reminder e-mail exactly-once
+    (claimed before sendMail, confirmed after; see `hygiene.breach.BreachReminders`).
+    """
+
+    __tablename__ = "breaches"
+    __table_args__ = (Index("ix_breaches_state_deadline", "state", "deadline"),)
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
+    mailbox: Mapped[str] = mapped_column(String(320), index=True)
+    message_key: Mapped[str] = mapped_column(String(64), unique=True)
+    sent_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    discovered_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    deadline: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    state: Mapped[str] = mapped_column(String(16))  # candidate | assessed | reported | closed
+    outcome: Mapped[str | None] = mapped_column(String(24))  # no_breach | breach_risk | breach_high_risk
+    note: Mapped[str | None] = mapped_column(Text)
+    reference: Mapped[str | None] = mapped_column(String(128))
+    reasons: Mapped[list[str]] = mapped_column(JSON, default=list)
+    categories: Mapped[list[str]] = mapped_column(JSON, default=list)
+    counts: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    recipient_domains: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    recipients: Mapped[int] = mapped_column(Integer, default=0)
+    external_recipients: Mapped[int] = mapped_column(Integer, default=0)
+    discovery_reminder_started_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    discovery_reminder_sent_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    deadline_reminder_started_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    deadline_reminder_sent_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    assessed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    reported_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    closed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    # Optimistic locking: two privacy officers changing one entry at once cannot both win (StaleDataError).
+    version: Mapped[int] = mapped_column(Integer, default=1)
+
+    __mapper_args__ = {"version_id_col": version}

@@ -18,12 +18,12 @@ import hashlib
 import hmac
 import os
 import socket
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import or_, select, update
+from sqlalchemy import Select, func, or_, select, text, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -37,6 +37,9 @@ from hygiene.ports import Clock
 
 OPT_IN = "opt_in"
 OPT_OUT = "opt_out"
+# Replicas refreshing the scope at the same moment take turns on PostgreSQL (a transaction advisory lock in the
+# "Hygi" namespace of hygiene.adapters.store.slots, whose Graph slots use keys >= 0).
+_SCOPE_LOCK = {"ns": 0x4879_6769, "key": -1}
 _PLACEHOLDER = "upn:"  # user_id of a mailbox known only by UPN (an override set before the first scope refresh)
 
 
@@ -174,6 +177,8 @@ class StateStore:
         by_upn = {m.upn.lower(): m for m in wanted.values()}
         added = removed = 0
         with self.sessions.begin() as s:
+            if s.get_bind().dialect.name == "postgresql":  # the second replica then sees the first one's new rows
+                s.execute(text("SELECT pg_advisory_xact_lock(:ns, :key)"), _SCOPE_LOCK)
             rows = s.scalars(select(MailboxRow)).all()
             seen: set[str] = set()
             for row in rows:
@@ -266,10 +271,52 @@ class StateStore:
             )
 
     # --- leases -------------------------------------------------------------------------------------------------
+    def _claimable(
+        self,
+        now: datetime,
+        only: Sequence[int] | None,
+        exclude: Collection[int] = (),
+        swept_before: datetime | None = None,
+    ) -> Select[tuple[MailboxRow]]:
+        stmt = (
+            select(MailboxRow)
+            .where(or_(MailboxRow.in_scope.is_(True), MailboxRow.override == OPT_IN))
+            .where(or_(MailboxRow.override.is_(None), MailboxRow.override != OPT_OUT))
+            .where(~MailboxRow.user_id.startswith(_PLACEHOLDER))
+            .where(
+                or_(
+                    MailboxRow.lease_owner.is_(None),
+                    MailboxRow.lease_owner == self.owner,
+                    MailboxRow.lease_expires_at <= now,
+                )
+            )
+        )
+        if only is not None:
+            stmt = stmt.where(MailboxRow.id.in_(list(only)))
+        if exclude:
+            stmt = stmt.where(MailboxRow.id.not_in(list(exclude)))
+        if swept_before is not None:
+            stmt = stmt.where(or_(MailboxRow.last_swept_at.is_(None), MailboxRow.last_swept_at <= swept_before))
+        return stmt
+
+    def count_claimable(self, *, only: Sequence[int] | None = None) -> int:
+        """How many mailboxes `claim` could hand out now (other workers may take some first)."""
+        with self.sessions() as s:
+            sub = self._claimable(self.clock.now(), only).subquery()
+            return s.scalar(select(func.count()).select_from(sub)) or 0
+
     def claim(
-        self, *, ttl_s: float, limit: int | None = None, only: Sequence[int] | None = None
+        self,
+        *,
+        ttl_s: float,
+        limit: int | None = None,
+        only: Sequence[int] | None = None,
+        exclude: Collection[int] = (),
+        swept_before: datetime | None = None,
     ) -> list[ClaimedMailbox]:
-        """Claim in-scope mailboxes that nobody holds (or whose lease expired, or that this worker holds).
+        """Claim in-scope mailboxes that nobody holds (or whose lease expired, or that this worker holds), least
+        recently swept first; at most ``limit``, none of ``exclude``, and (with ``swept_before``) none swept after
+        that time, i.e. by another worker during this sweep.
 
         Raises:
             SingleWorkerError: on SQLite, when another worker holds a live lease.
@@ -299,22 +346,9 @@ class StateStore:
                 ).scalar()
                 if other is not None:
                     raise SingleWorkerError(other)
-            stmt = (
-                select(MailboxRow)
-                .where(or_(MailboxRow.in_scope.is_(True), MailboxRow.override == OPT_IN))
-                .where(or_(MailboxRow.override.is_(None), MailboxRow.override != OPT_OUT))
-                .where(~MailboxRow.user_id.startswith(_PLACEHOLDER))
-                .where(
-                    or_(
-                        MailboxRow.lease_owner.is_(None),
-                        MailboxRow.lease_owner == self.owner,
-                        MailboxRow.lease_expires_at <= now,
-                    )
-                )
-                .order_by(MailboxRow.last_swept_at.asc().nulls_first(), MailboxRow.id)
+            stmt = self._claimable(now, only, exclude, swept_before).order_by(
+                MailboxRow.last_swept_at.asc().nulls_first(), MailboxRow.id
             )
-            if only is not None:
-                stmt = stmt.where(MailboxRow.id.in_(list(only)))
             if limit is not None:
                 stmt = stmt.limit(limit)
             if dialect == "postgresql":

@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 from hygiene.adapters.store.audit import first_id_since
 from hygiene.adapters.store.models import AuditEventRow, MailboxRow, MessageCaseRow
 from hygiene.domain.audit import (
+    BREACH_ASSESSED,
     BREACH_CLOSED,
     BREACH_DETECTED,
     BREACH_REPORTED,
@@ -145,13 +146,13 @@ def open_breaches(session: Session, now: datetime, *, window: timedelta = timede
     """Breaches detected within ``window`` that are neither reported nor closed, soonest deadline first.
 
     Read from the audit log alone (``breach_*`` events with ``detail.breach_id``); the deadline is the event's
-    ``detail.deadline`` or 72 hours after detection (GDPR art. 33).
+    ``detail.deadline`` or 72 hours after detection (GDPR art. 33). An assessment as ``no_breach`` settles it too.
     """
     now = utc(now)
     rows = session.execute(
         select(AuditEventRow.ts, AuditEventRow.action, AuditEventRow.mailbox, AuditEventRow.detail)
         .where(
-            AuditEventRow.action.in_((BREACH_DETECTED, BREACH_REPORTED, BREACH_CLOSED)),
+            AuditEventRow.action.in_((BREACH_DETECTED, BREACH_ASSESSED, BREACH_REPORTED, BREACH_CLOSED)),
             AuditEventRow.id >= first_id_since(session, now - window),
             AuditEventRow.ts >= now - window,
         )
@@ -172,6 +173,11 @@ def open_breaches(session: Session, now: datetime, *, window: timedelta = timede
             found.setdefault(
                 breach_id, {"breach_id": breach_id, "detected_at": utc(ts), "deadline": deadline, "mailbox": mailbox}
             )
+        elif action == BREACH_ASSESSED:  # assessed as no breach: the clock stops (a revised assessment restarts it)
+            if (detail or {}).get("outcome") == "no_breach":
+                settled.add(breach_id)
+            else:
+                settled.discard(breach_id)
         else:
             settled.add(breach_id)
     out = []

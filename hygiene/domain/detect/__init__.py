@@ -22,6 +22,7 @@ from hygiene.domain.text import TextPart
 from hygiene.domain.verdict import Finding
 
 _OWN_LANGUAGE_CHARS = 400  # a part at least this long gets its own language guess (an English PDF in nb mail)
+_OWN_LANGUAGE_SAMPLE = 3_000
 _ID_EVIDENCE = 0.5  # an identifier at least this confident counts as "this text is about a person"
 
 
@@ -43,7 +44,7 @@ def detect(parts: Iterable[TextPart], rules: Rules, *, language: str | None = No
         findings.extend(id_findings[id(part)])
         part_language = language
         if len(part.text) >= _OWN_LANGUAGE_CHARS:
-            part_language = guess_language(part.text) or language
+            part_language = guess_language(part.text[:_OWN_LANGUAGE_SAMPLE]) or language
         findings.extend(
             find_special(
                 part.text,

@@ -6,19 +6,22 @@ strong the number's own checks are with the words around it. It never returns or
 How it works, in three cheap steps:
 
 1. *Candidates.* One linear regex pass finds runs of ASCII digits joined by single separators (spaces, no-break
-   spaces, ``-``, ``.``, ``+``, one line break); runs with fewer than ten digits are skipped by the regex itself. Two
-   more passes find Finnish HETUs with a letter (``141101A0049``) and IBANs. Inside a run, only spans made of whole
-   digit groups in a known layout are tried (``11``, ``6 5``, ``2 2 2 5``, ``4.2.5``, ``6-4``, ``8-4``,
-   ``4 4 4 4`` ...), so an ID is never cut out of a longer number, and single-digit layouts (``1 7 0 4 ...``) count
-   only when they make up the whole run.
+   spaces, ``-``, ``.``, ``+``, one line break) and Finnish HETUs with a letter (``141101A0049``); runs with fewer
+   than ten digits are skipped by the regex itself, runs glued to a letter or after a ``+`` (phone numbers) in
+   Python. A second pass finds IBANs. Inside a run, only spans made of whole digit groups in a known layout are
+   tried (``11``, ``6 5``, ``2 2 2 5``, ``15.12.83 45334``, ``4.2.5``, ``6-4``, ``8-4``, ``4 4 4 4`` ...), so an ID
+   is never cut out of a longer number, and single-digit layouts (``1 7 0 4 ...``) count only when they make up the
+   whole run.
 2. *Checks.* Each span is validated (`hygiene.domain.detect.checks`): both fødselsnummer control digits and the date,
    Luhn and date for Swedish numbers, the mod-31 character for HETU, the date for CPR, mod 11 for Norwegian
    accounts, mod 97 and the country length for IBAN, Luhn plus the card network's IIN range and length for cards.
-3. *Context.* The nearest keyword before the number (within ``window_before`` characters; else the first one
-   within ``window_after`` after it) moves the confidence: ID words ("fødselsnummer", "personnummer", "CPR") raise
-   it a lot, person words ("født", "pasient", "elev") a little, and precision guards ("KID", "faktura",
-   "org.nr", "tlf", "sporingsnummer" ...) cut it to below any sensible threshold. A strong ID, account or card word
-   anywhere in the same part (a spreadsheet's column header) raises it less.
+3. *Context.* Keywords (one Aho-Corasick automaton over all groups and languages) near the number move the
+   confidence; the nearest one before it (within ``window_before`` characters) counts, else one after it on the
+   same line (within ``window_after``), person words only when nothing else is there (`_Context.nearest`). ID
+   words ("fødselsnummer", "personnummer", "CPR") raise it a lot, person words ("født", "pasient", "elev") a
+   little, and precision guards ("KID", "faktura", "org.nr", "tlf", "sporingsnummer" ...) cut it to below any
+   sensible threshold. A strong ID, account or card word anywhere in the same part (a spreadsheet's column
+   header) raises it less.
 
 Base confidences (before context), chosen so that the default threshold 0.5 means "more likely an ID than not":
 
@@ -33,13 +36,16 @@ Base confidences (before context), chosen so that the default threshold 0.5 mean
   separator: 0.6 (also a plain telephone-like string). A 12-digit number whose last four digits read as HH:MM is
   likely a timestamp: x 0.6.
 - Danish CPR (no check digit since 2007, so only the date): 0.35 with a dash, 0.3 without; 0.4 if it also passes
-  the old modulus 11. It needs an ID or person word to pass 0.5.
+  the old modulus 11. It needs an ID or person word to pass 0.5 (outside Danish text: a CPR word).
 - Finnish HETU (mod-31 character, century sign): 0.85.
 - Norwegian account (mod 11 only: 1 in 11 random numbers pass): 0.3, or 0.45 in the ``4.2.5`` layout; an account
   word near it is needed. An 11-digit number that is both a valid fødselsnummer and account is an account only when
   the nearest context word is an account word.
 - IBAN (mod 97 + country length): 0.85, except near invoice words (an organisation's own account on an invoice).
-- Payment card (Luhn + IIN + length; ~1 in 50 random 16-digit numbers): 0.6 in groups of four, 0.45 unbroken.
+- Payment card (Luhn + IIN + length; ~1 in 50 random 16-digit numbers): 0.6 in groups of four, 0.45 unbroken,
+  x 0.6 when cut out of a longer run. Published test card numbers (`KNOWN_TEST_NUMBERS`) are never reported.
+
+Spans cut out of a longer run (``1234 19061989121``) get x 0.85, single-digit and line-broken layouts x 0.9.
 
 Findings below ``IdRules.min_report`` (0.15) are dropped; the classifier applies the per-category thresholds.
 """
@@ -273,6 +279,7 @@ def _normalise_value(value: str) -> str:
 
 
 _WHITESPACE = re.compile(r"\s+")
+_AFTER_STOP = re.compile(r"[\n0-9]")
 
 
 class _KeywordIndex:
@@ -442,16 +449,16 @@ def _str_list(value: Any, key: str) -> list[str]:
 
 _SPACE = "[ \t\u00a0\u2007\u2009\u202f]"
 _SEP = rf"(?:{_SPACE}{{1,3}}|{_SPACE}{{0,3}}\r?\n{_SPACE}{{0,8}}|[-\u2010\u2011\u2013.+])"
-# A run of at least ten ASCII digits joined by single separators, not glued to a letter or digit before it.
-_SEP_CHARS = r"[0-9 \t\r\n\u00a0\u2007\u2009\u202f\-\u2010\u2011\u2013.+]"
+_SEP_CHARS = r"[ \t\r\n\u00a0\u2007\u2009\u202f\-\u2010\u2011\u2013.+]"
 # One pass finds both: a HETU with a letter (DDMMYY, century sign, three digits, check character) and runs of
-# digits joined by single separators that have at least ten digits-or-separators (the lookahead rejects short
-# numbers cheaply). A run starts at its first digit (the lookbehind skips digits inside a number). The stdlib `re`
-# engine runs this scan faster than `regex` here (measured with bench/detect_ids_speed.py); both are linear for it:
-# every quantifier is bounded or over characters the next token cannot match.
+# digits joined by single separators with at least ten digits (the lookahead rejects shorter numbers and dates
+# cheaply; it is looser than the run itself, which `_run_candidates` checks). A run starts at its first digit (the
+# lookbehind skips digits inside a number). The stdlib `re` engine runs this scan faster than `regex` here
+# (bench/detect_ids_speed.py); it is linear: every quantifier is bounded or over characters the next token cannot
+# match.
 _SCAN = re.compile(
     rf"[0-9](?<![0-9][0-9])(?:(?P<hetu>[0-9]{{5}}[-+A-FU-Ya-fu-y][0-9]{{3}}[0-9A-Ya-y])"
-    rf"|(?={_SEP_CHARS}{{9}})[0-9]*(?:{_SEP}[0-9]+)*)"
+    rf"|(?=(?:{_SEP_CHARS}{{0,13}}[0-9]){{9}})[0-9]*(?:{_SEP}[0-9]+)*)"
 )
 _RUN_AT = re.compile(rf"[0-9]+(?:{_SEP}[0-9]+)*")
 _IBAN = regex.compile(r"([A-Z]{2}[0-9]{2})((?:[ \u00a0]?[A-Z0-9]){8,32})")
@@ -524,19 +531,36 @@ def _run_candidates(text: str, start: int, end: int) -> Iterable[_Candidate]:
     if glued:
         groups.pop()
     count = len(groups)
-    lengths = [len(group) for group in groups]
-    total_digits = sum(lengths)
-    if total_digits < 10:
+    lengths = tuple(len(group) for group in groups)
+    if sum(lengths) < 10:
         return
-    seps = [_SEP_CLASSES.get(sep) or _sep_class(sep) for sep in pieces[1 : 2 * count - 1 : 2]]
+    seps = tuple(_SEP_CLASSES.get(sep) or _sep_class(sep) for sep in pieces[1 : 2 * count - 1 : 2])
+    spans = _layout_spans_cached(lengths, seps) if count <= 32 else _layout_spans(lengths, seps)
+    if not spans:
+        return
     offsets = [start]
     for index in range(1, count):
         offsets.append(offsets[-1] + lengths[index - 1] + len(pieces[2 * index - 1]))
+    for i, j, kind, sep in spans:
+        yield _Candidate(
+            offsets[i], offsets[j] + lengths[j], "".join(groups[i : j + 1]), kind, sep, i > 0 or j < count - 1
+        )
+
+
+def _layout_spans(lengths: tuple[int, ...], seps: tuple[str, ...]) -> tuple[tuple[int, int, str, str], ...]:
+    """(first group, last group, layout kind, separator) of every span of whole groups in a known layout.
+
+    Depends only on the run's shape, so short runs' results are cached (`_layout_spans_cached`): tables repeat
+    the same few shapes.
+    """
+    count = len(lengths)
+    total_digits = sum(lengths)
+    spans: list[tuple[int, int, str, str]] = []
     # The whole run in single digits, or broken by a line break (HTML rendering): any layout of 10-12 digits.
     if count > 1 and 10 <= total_digits <= 12 and (max(lengths) == 1 or "\n" in seps):
         kinds = set(seps)
         if len(kinds) == 1 or kinds <= {"\n", " "}:
-            yield _Candidate(start, offsets[-1] + lengths[-1], "".join(groups), "split", seps[0], False)
+            spans.append((0, count - 1, "split", seps[0]))
     for i in range(count):
         layout: tuple[int, ...] = ()
         for j in range(i, count):
@@ -553,9 +577,11 @@ def _run_candidates(text: str, start: int, end: int) -> Iterable[_Candidate]:
                 continue
             if sep == "+" and layout != (6, 4):
                 continue
-            yield _Candidate(
-                offsets[i], offsets[j] + lengths[j], "".join(groups[i : j + 1]), kind, sep, i > 0 or j < count - 1
-            )
+            spans.append((i, j, kind, sep))
+    return tuple(spans)
+
+
+_layout_spans_cached = functools.lru_cache(maxsize=4096)(_layout_spans)
 
 
 def has_id_candidate(text: str) -> bool:
@@ -568,8 +594,6 @@ def has_id_candidate(text: str) -> bool:
 
 # --- context ----------------------------------------------------------------------------------------------------
 
-_ID_KINDS = frozenset(kind for kind, category in KINDS.items() if category == "national_id")
-
 
 @dataclass(slots=True)
 class _Context:
@@ -580,8 +604,12 @@ class _Context:
     _part_groups: frozenset[str] | None = None
 
     def nearest(self, start: int, end: int) -> str | None:
-        """The group of the keyword nearest before the span (a person word only if no other group is there), else
-        of the first keyword after it, else None."""
+        """The group of the keyword that speaks for the span, or None.
+
+        In order: the nearest non-person keyword before it (within ``window_before``); the first non-person keyword
+        after it (within ``window_after``, on the same line and before the next number, whose label it would be);
+        the nearest person word before it; the first one after it.
+        """
         index = self.rules._keywords
         lo = max(0, start - self.rules.window_before)
         while 0 < lo < start and self.text[lo - 1].isalnum():  # do not start the window inside a word
@@ -592,10 +620,12 @@ class _Context:
                 weak = group
             else:
                 strong = group
-        if strong or weak:
-            return strong or weak
-        after = index.hits(self.text[end : end + self.rules.window_after])
-        return min(after)[2] if after else None
+        if strong:
+            return strong
+        after = _AFTER_STOP.split(self.text[end : end + self.rules.window_after], maxsplit=1)[0]
+        following = [group for _, _, group in sorted(index.hits(after))] if after else []
+        after_strong = next((group for group in following if group != "person"), None)
+        return after_strong or weak or (following[0] if following else None)
 
     def part_groups(self) -> frozenset[str]:
         """Groups of the keywords anywhere in the part (computed once, only when a span has no word near it)."""
@@ -690,8 +720,8 @@ def _span(candidate: _Candidate) -> tuple[int, int]:
 def _ten(candidate: _Candidate, rules: IdRules, context: _Context, language: str | None) -> _Hit | None:
     """A 10-digit span: Swedish personnummer, Finnish HETU written with digits only, or Danish CPR.
 
-    A number valid as more than one of them goes to CPR near a CPR word (or in Danish text), to HETU near a
-    Finnish ID word, else to the Swedish number (Luhn is a check digit, CPR has none), else to HETU, else CPR.
+    A number valid as more than one of them goes to CPR near a CPR word, to HETU near a Finnish ID word, to CPR in
+    Danish text, else to the Swedish number (Luhn is a check digit, CPR has none), else to HETU, else CPR.
     """
     digits = candidate.digits
     factor = _layout_factor(candidate)
@@ -710,10 +740,12 @@ def _ten(candidate: _Candidate, rules: IdRules, context: _Context, language: str
     if len(valid) > 1:
         near = context.nearest(candidate.start, candidate.end)
         groups = context.part_groups() if near is None else frozenset()
-        if "dk" in valid and (near == "cpr" or "cpr" in groups or language == "da"):
+        if "dk" in valid and (near == "cpr" or "cpr" in groups):
             choice = "dk"
         elif "fi" in valid and (near == "hetu" or "hetu" in groups):
             choice = "fi"
+        elif "dk" in valid and language == "da":
+            choice = "dk"
         else:
             choice = "se" if "se" in valid else "fi"
     kind = valid[choice]
@@ -776,12 +808,17 @@ def find_ids(text: str, where: str, rules: IdRules, language: str | None = None)
     context = _Context(text, rules)
     hits: list[_Hit] = []
     deny = rules._deny
-    for match in _IBAN.finditer(text):
+    position = 0
+    while (match := _IBAN.search(text, position)) is not None:
+        # On no IBAN, go on right after the match start: "AB12 NO93 8601 1117 947" holds one after a false start.
+        position = match.start() + 1
         if match.start() > 0 and text[match.start() - 1].isalnum():
             continue
         hit = _iban_hit(text, match, rules, context)
-        if hit is not None and _normalise_value(text[hit.start : hit.end]) not in deny:
-            hits.append(hit)
+        if hit is not None:
+            position = hit.end
+            if _normalise_value(text[hit.start : hit.end]) not in deny:
+                hits.append(hit)
     size = len(text)
     position = 0
     while (match := _SCAN.search(text, position)) is not None:
@@ -804,8 +841,8 @@ def find_ids(text: str, where: str, rules: IdRules, language: str | None = None)
         else:
             end = match.end()
         position = end
-        if glued or _IBAN_HEAD.search(text, max(0, start - 5), start):
-            continue  # glued to a word, or the digits of an IBAN (valid or not) after its "SE45 " head
+        if glued or (start > 0 and text[start - 1] == "+") or _IBAN_HEAD.search(text, max(0, start - 5), start):
+            continue  # glued to a word, an international phone number (+47 ...), or the digits of an IBAN
         if end - start < 10:
             continue
         for candidate in _run_candidates(text, start, end):

@@ -8,7 +8,7 @@ A pattern is a lower-case word or phrase with optional ``*`` at either end:
 * ``*epilep*`` – anywhere inside a word.
 
 A pattern with capital letters (``LO``, ``Høgre``) is matched case-sensitively, for acronyms and names that are
-ordinary words in lower case: it is found in the folded text and then compared with the original.
+ordinary words in lower case (phrases always ignore case); it may end with ``*`` but not start with it.
 
 Phrases match one space between words; the text is prepared with `fold` so that any whitespace character counts
 as a space and case does not matter. Matching is linear in the text length plus the number of raw hits.
@@ -51,12 +51,14 @@ def parse_pattern(raw: str) -> Pattern:
     if not isinstance(raw, str):
         raise ValueError(f"pattern {raw!r} is not a string")
     text = raw.strip()
-    case_sensitive = text != text.lower()
+    case_sensitive = text != text.lower() and " " not in text  # phrases always ignore case
     if not case_sensitive:
         text = text.lower()
     open_start = text.startswith("*")
     open_end = text.endswith("*")
     text = text.strip("*")
+    if case_sensitive and open_start:
+        raise ValueError(f"pattern {raw!r}: a pattern with capitals cannot start with '*'")
     if "*" in text:
         raise ValueError(f"pattern {raw!r}: '*' is allowed only at the start or the end")
     if not text or (len(text) < 2 and (open_start or open_end)):
@@ -104,32 +106,51 @@ class Automaton:
 
     def __init__(self, entries: Iterable[tuple[Pattern, object]]) -> None:
         grouped: dict[str, list[tuple[Pattern, object]]] = {}
+        exact: list[tuple[Pattern, object]] = []
         for pattern, payload in entries:
-            grouped.setdefault(pattern.text.lower(), []).append((pattern, payload))
+            if pattern.case_sensitive:
+                exact.append((pattern, payload))
+            else:
+                grouped.setdefault(pattern.text, []).append((pattern, payload))
         self._automaton: ahocorasick.Automaton | None = None
         if grouped:
             automaton = ahocorasick.Automaton()
             for key, items in grouped.items():
-                automaton.add_word(key, tuple(items))  # case-sensitive patterns too, under their folded key
+                automaton.add_word(key, tuple(items))
             automaton.make_automaton()
             self._automaton = automaton
-        self.size = sum(len(items) for items in grouped.values())
+        # Case-sensitive patterns (a few acronyms and names) are searched in the original text by a second
+        # automaton: searched in lower case, "SV" would hit inside every "svar".
+        self._exact: ahocorasick.Automaton | None = None
+        if exact:
+            exact_automaton = ahocorasick.Automaton()
+            by_text: dict[str, list[tuple[Pattern, object]]] = {}
+            for pattern, payload in exact:
+                by_text.setdefault(pattern.text, []).append((pattern, payload))
+            for key, items in by_text.items():
+                exact_automaton.add_word(key, tuple(items))
+            exact_automaton.make_automaton()
+            self._exact = exact_automaton
+        self.size = sum(len(items) for items in grouped.values()) + len(exact)
 
     def search(
         self, folded: str, start: int = 0, end: int | None = None, *, original: str | None = None
     ) -> Iterator[Hit]:
         """Every pattern occurrence in ``folded[start:end]`` whose word boundaries hold, in order of their end.
 
-        Case-sensitive patterns are compared with ``original`` (the text before `fold`); without it they never match.
+        Case-sensitive patterns are searched in ``original`` (the text before `fold`); without it they never match.
         """
-        if self._automaton is None:
-            return
         end = len(folded) if end is None else end
-        for last, items in self._automaton.iter(folded, start, end):
+        if self._exact is not None and original is not None:
+            yield from self._hits(self._exact.iter(original, start, end), original)
+        if self._automaton is not None:
+            yield from self._hits(self._automaton.iter(folded, start, end), folded)
+
+    @staticmethod
+    def _hits(raw: Iterator[tuple[int, tuple[tuple[Pattern, object], ...]]], folded: str) -> Iterator[Hit]:
+        for last, items in raw:
             for pattern, payload in items:
                 first = last - len(pattern.text) + 1
-                if pattern.case_sensitive and (original is None or original[first : last + 1] != pattern.text):
-                    continue
                 before = folded[first - 1] if first > 0 else " "
                 after = folded[last + 1] if last + 1 < len(folded) else " "
                 if not pattern.open_start and _is_word(before) and _is_word(pattern.text[0]):

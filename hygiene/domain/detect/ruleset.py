@@ -46,8 +46,10 @@ KEYWORD_CATEGORIES = (
     "criminal",
 )
 TIERS = ("strong", "weak", "medication")
-CUES = ("self", "we", "relation", "role", "third", "link", "generic", "directive", "topical")
-PERSON_CUES = ("self", "we", "relation", "role", "third", "link")
+CUES = ("self", "we", "relation", "role", "third", "link", "attribution", "you", "generic", "directive", "topical")
+PERSON_CUES = ("self", "we", "relation", "role", "third", "link", "attribution", "you")
+# Categories of identity ("is a Muslim", "are Kurds"): a copula right before the keyword attributes it to someone.
+ATTRIBUTED = frozenset({"religion", "ethnicity", "sexual_orientation", "politics"})
 
 # Which term and cue lists serve a text in each language. The Scandinavian languages share each other's lists (a
 # short text's language guess is uncertain, and mail mixes them); English terms are searched in Nordic text too
@@ -90,10 +92,13 @@ class Scoring:
     role: float = 0.25
     third: float = 0.15
     link: float = 0.15
+    attribution: float = 0.3
+    you: float = 0.15
     name: float = 0.1
     identifier: float = 0.3
     identifier_message: float = 0.15
     person_cap: float = 0.5
+    support_cap: float = 0.25
     generic: float = 0.2
     generic_cap: float = 0.45
     topical: float = 0.15
@@ -106,7 +111,7 @@ class Scoring:
     enumeration: float = 0.5
     enumeration_span: int = 400
     window: int = 120
-    near: int = 40
+    near: int = 12
 
 
 @dataclass(frozen=True, slots=True)
@@ -320,7 +325,10 @@ def _builtin() -> _Builder:
     folder = resources.files("hygiene.domain.detect") / "rules"
     for name in _BUILTIN_FILES:
         resource = folder / f"{name}.toml"
-        data = tomllib.loads(resource.read_text(encoding="utf-8"))
+        try:
+            data = tomllib.loads(resource.read_text(encoding="utf-8"))
+        except tomllib.TOMLDecodeError as exc:
+            raise ValueError(f"built-in rules/{name}.toml: not valid TOML: {exc}") from None
         if name == "context":
             data = {"context": {**data.get("context", {}), **data.get("scoring", {})}}
         builder.add(data, f"built-in rules/{name}.toml")

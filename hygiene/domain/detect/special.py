@@ -23,7 +23,8 @@ from dataclasses import dataclass
 import regex
 
 from hygiene.domain.detect.keywords import Hit, fold
-from hygiene.domain.detect.ruleset import PERSON_CUES, Cue, Rules, Term
+from hygiene.domain.detect.names import FIRST_NAMES
+from hygiene.domain.detect.ruleset import ATTRIBUTED, PERSON_CUES, Cue, Rules, Term
 from hygiene.domain.verdict import Finding
 
 # An ICD-10 / ICPC-2 code: a capital letter, two digits, optionally a dot and one or two digits; not inside a longer
@@ -32,9 +33,28 @@ _CODE = regex.compile(r"(?<![\p{L}\p{N}.,/_-])[A-Z][0-9]{2}(?:\.[0-9]{1,2})?(?![
 _CODE_WORDS = ("icd", "icpc", "diagnosekode", "diagnoskod", "diagnosis code")
 # A capitalised word in the middle of a sentence: after a lower-case letter or a comma and one space.
 _NAME = regex.compile(r"(?<=[\p{Ll},] )\p{Lu}\p{Ll}{2,20}(?![\p{L}])")
+# A common first name opening a sentence as the subject of a verb ("Oliver har nøtteallergi", "Tom has type 1
+# diabetes"); a capitalised word there is otherwise a noun or a place ("Boka er ...", "Norge har ...").
+_LEAD_NAME = regex.compile(
+    r"(?:^|(?<=[.!?:] ))[ \t>]*(\p{Lu}\p{Ll}{1,14}) (?:har|hadde|hade|havde|hev|er|var|är|ble|blei|blev|vart|fikk|"
+    r"fekk|fick|fik|lider|sliter|slit|kämpar|kæmper|brakk|braut|bröt|brækkede|falt|datt|föll|faldt|has|had|is|was|"
+    r"got|suffers|broke|fell)\b",
+    regex.MULTILINE,
+)
+
+
+def _lead_name(text: str, lo: int, hi: int, start: int, end: int) -> bool:
+    """A sentence-opening first name between ``lo`` and ``hi`` that is not the keyword itself."""
+    for match in _LEAD_NAME.finditer(text, lo, hi):
+        if match.group(1).lower() in FIRST_NAMES and not (match.start(1) < end and match.end(1) > start):
+            return True
+    return False
+
+
 # A full name (two capitalised words) at the start of a line or a table cell.
 _FULL_NAME = regex.compile(
-    r"(?:^|(?<=[\t;|]))[ \t]*\p{Lu}\p{Ll}{1,20} \p{Lu}\p{Ll}{1,20}(?:-\p{Lu}\p{Ll}{1,20})?(?=[\t;|,])", regex.MULTILINE
+    r"(?:^|(?<=[\t;|]|[:,] ))[ \t]*\p{Lu}\p{Ll}{1,20} \p{Lu}\p{Ll}{1,20}(?:-\p{Lu}\p{Ll}{1,20})?(?=[\t;|,.]|$)",
+    regex.MULTILINE,
 )
 # A closing salutation on a line of its own: the short lines after it are a signature (name, title, workplace),
 # where words such as "fastlege" or "partner office" describe the sender's job, not anyone's health.
@@ -52,6 +72,15 @@ _PARAGRAPH_BREAK = regex.compile(r"\n[ \t\r]*\n")
 _SIGNATURE_LINES = 8
 _SIGNATURE_LINE_CHARS = 60
 _MIN_REPORT = 0.1
+# A greeting that names the addressee ("Hej Lisa,", "Dear Ms Evans,"): "you" in the message is then that person.
+_GREETING = regex.compile(
+    r"^[ \t]*(?i:hei|hej|hallo|heisann|kjære|kære|dear|hi|hello)[ \t]+(?:(?:Mr|Mrs|Ms|Dr)\.?[ \t]+)?\p{Lu}\p{Ll}+",
+    regex.MULTILINE,
+)
+# The end of a sentence: a full stop, ! or ? before a capital letter, or a blank line. A person cue in another
+# sentence than the keyword counts half ("Jeg har lagt ved referatet. Vi diskuterte sykehjemmet.").
+_SENTENCE_END = regex.compile(r"[.!?][\s\"')]+(?=\p{Lu})|\n[ \t\r]*\n")
+_SUPPORT = frozenset({"we", "third", "link", "you"})  # cues that support a person but do not name one
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,10 +124,10 @@ def find_special(
         term: Term = hit.payload  # type: ignore[assignment]
         base = getattr(scoring, "weak" if term.tier == "medication" else term.tier)
         kind = "health_medication" if term.tier == "medication" else f"{term.category}_term"
-        confidence, personal = context.confidence(base, hit.start, hit.end, person_bonus)
+        confidence, personal = context.confidence(term.category, base, hit.start, hit.end, person_bonus)
         raw.append((term.category, kind, term.pattern.text, hit.start, hit.end, confidence, personal))
     for start, end, kind in codes:
-        confidence, personal = context.confidence(scoring.code, start, end, person_bonus)
+        confidence, personal = context.confidence("health", scoring.code, start, end, person_bonus)
         raw.append(("health", kind, text[start:end], start, end, confidence, personal))
     # Several different keywords of one category, each next to a person (a table of names and diagnoses, a
     # medical certificate): together they say more than each alone.
@@ -167,6 +196,7 @@ class _Context:
     ) -> None:
         self.text = text
         self.rules = rules
+        self.greeted = _GREETING.search(text, 0, min(len(text), 400)) is not None
         self.scoring = rules.scoring
         window = self.scoring.window
         spans = sorted([(h.start, h.end) for h in hits] + [(s, e) for s, e, _ in codes])
@@ -197,13 +227,17 @@ class _Context:
             + [(s, "health") for s, _, _ in codes]
         )
         self.category_starts = [start for start, _ in self.categories]
+        # Full names, found once: searching from each keyword's line start rescanned a long line for every keyword
+        # on it (quadratic: 200 KB of one line of health words took five minutes; tests/hardening).
+        self.full_names = [(match.start(), match.end()) for match in _FULL_NAME.finditer(text)]
+        self.full_name_starts = [start for start, _ in self.full_names]
 
-    def confidence(self, base: float, start: int, end: int, person_bonus: float) -> tuple[float, bool]:
+    def confidence(self, category: str, base: float, start: int, end: int, person_bonus: float) -> tuple[float, bool]:
         """The keyword's confidence, and whether a specific person (not just "we") is in its context."""
         s = self.scoring
         lo = bisect.bisect_left(self.cue_starts, start - s.window)
         hi = bisect.bisect_right(self.cue_starts, end + s.window)
-        classes: set[str] = set()
+        weights: dict[str, float] = {}  # cue class -> its weight (halved when in another sentence)
         generic: set[str] = set()
         topical = False
         for cue_start, cue_end, cue in self.cues[lo:hi]:
@@ -215,23 +249,46 @@ class _Context:
                 topical = topical or 0 <= start - cue_end <= 1
             elif cue.cue == "link":
                 if 0 <= start - cue_end <= s.near:
-                    classes.add("link")
+                    weights["link"] = s.link
+            elif cue.cue == "attribution":
+                if category in ATTRIBUTED and 0 <= start - cue_end <= 1:
+                    weights["attribution"] = s.attribution
+            elif cue.cue == "you":
+                if self.greeted:
+                    weights["you"] = s.you
             elif cue.cue in PERSON_CUES:
-                classes.add(cue.cue)
-        person = sum(getattr(s, name) for name in classes) + person_bonus
+                gap = (cue_end, start) if cue_end <= start else (end, cue_start)
+                weight = getattr(s, cue.cue) * (0.5 if _SENTENCE_END.search(self.text, *gap) else 1.0)
+                weights[cue.cue] = max(weight, weights.get(cue.cue, 0.0))
+        classes = set(weights)
+        support = min(s.support_cap, sum(weights[name] for name in classes & _SUPPORT))
+        person = support + sum(weights[name] for name in classes - _SUPPORT) + person_bonus
         lo_text, hi_text = max(0, start - s.window), min(len(self.text), end + s.window)
         line_start = self.text.rfind("\n", 0, start) + 1
-        if _FULL_NAME.search(self.text, line_start, min(len(self.text), end + s.window)):
+        named = False
+        if self._full_name_between(line_start, min(len(self.text), end + s.window)) or (
+            _lead_name(self.text, lo_text, hi_text, start, end)
+        ):
             person += 2 * s.name
+            named = True
         elif _NAME.search(self.text, lo_text, hi_text):
             person += s.name
-        personal = bool(classes - {"we", "link"}) or person > sum(getattr(s, name) for name in classes)
+        personal = bool(classes - {"we", "link", "you"}) or person_bonus > 0 or named
         person = min(s.person_cap, person)
         penalty = min(s.generic_cap, s.generic * len(generic)) + (s.topical if topical else 0)
-        penalty += self.directive_penalty
+        # Part-wide directives and generic words (a policy footer quoted under a reply) weigh half against a keyword
+        # that has a specific person right next to it ("jag är sjukskriven").
+        specific = personal and person >= s.relation
+        penalty += self.directive_penalty * (0.5 if specific else 1.0)
         if person < s.relation and self._enumeration(start):
             penalty += s.enumeration
         return max(0.0, base + person - penalty), personal
+
+    def _full_name_between(self, lo: int, hi: int) -> bool:
+        """Whether a full name starts at or after ``lo`` and ends by ``hi`` (the first one after ``lo`` decides:
+        the matches do not overlap)."""
+        i = bisect.bisect_left(self.full_name_starts, lo)
+        return i < len(self.full_names) and self.full_names[i][1] <= hi
 
     def _enumeration(self, start: int) -> bool:
         half = self.scoring.enumeration_span // 2
@@ -244,8 +301,7 @@ def _signature_spans(text: str) -> list[tuple[int, int]]:
     """Spans of signature blocks: up to 8 short lines after a closing salutation, ending at a long or quoted line."""
     spans: list[tuple[int, int]] = []
     for match in _CLOSING.finditer(text):
-        # the rest of the closing line is signature too ("Hilsen helsesykepleier Randi", "Mvh fastlege Berg")
-        start, position = match.end("closing"), match.end()
+        start, position = match.start(), match.end()  # the closing line itself too ("Hilsen helsesykepleier Randi")
         for _ in range(_SIGNATURE_LINES):
             if position >= len(text):
                 break

@@ -438,7 +438,9 @@ def _text(state: State, data: bytes, charset: str | None, where: str, *, html: b
         state.protect("pgp", whole=top)
         return
     text = decode_text(data, charset)
-    state.add_text(where, html_to_text(text) if html else text)
+    state.add_text(where, html_to_text(text, deadline=state.deadline) if html else text)
+    if html:
+        state.out_of_time()  # a body cut short at the deadline says so
 
 
 def _attachment(
@@ -484,7 +486,8 @@ def _attachment(
             state.reason(f"format:{ext or 'ole'}")
         return
     if data.lstrip()[:5] == b"{\\rtf":
-        state.add_text(where, read_rtf(data))
+        state.add_text(where, read_rtf(data, deadline=state.deadline))
+        state.out_of_time()
         return
     if image_kind(data, name, ctype) is not None:
         state.image(where, data)
@@ -506,7 +509,8 @@ def _attachment(
             return
         text = decode_text(data, charset)
         if sub == "html" or ext in ("html", "htm"):
-            text = html_to_text(text)
+            text = html_to_text(text, deadline=state.deadline)
+            state.out_of_time()
         state.add_text(where, text)
         return
     state.reason(f"format:{ext or _SAFE_TOKEN.sub('', sub)[:20] or 'unknown'}")

@@ -13,6 +13,7 @@ import io
 import re
 import time
 import zipfile
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 CFB_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -329,8 +330,7 @@ def read_pdf(data: bytes, *, max_pages: int, deadline: float, max_images: int = 
             except Exception:
                 result.encrypted = True
                 return result
-        pages = reader.pages
-        count = len(pages)
+        pages = _pdf_pages(reader)
     except (PyPdfError, ValueError, KeyError, TypeError, AttributeError, IndexError, OSError, RecursionError):
         result.reasons.append("parse_error")
         return result
@@ -339,15 +339,23 @@ def read_pdf(data: bytes, *, max_pages: int, deadline: float, max_images: int = 
         return result
     chunks: list[str] = []
     unread_images = False
-    for index in range(count):
-        if index >= max_pages:
-            result.reasons.append("limit:pdf_pages")
-            break
+    index = -1
+    while True:
+        index += 1
         if time.monotonic() > deadline:
             result.reasons.append("limit:time")
             break
         try:
-            page = pages[index]
+            page = next(pages, None)
+        except Exception:
+            result.reasons.append("parse_error")
+            break
+        if page is None:
+            break
+        if index >= max_pages:
+            result.reasons.append("limit:pdf_pages")
+            break
+        try:
             text = page.extract_text() or ""
         except Exception:
             result.reasons.append("parse_error")
@@ -374,6 +382,54 @@ def read_pdf(data: bytes, *, max_pages: int, deadline: float, max_images: int = 
     if text.strip():
         result.texts.append(("", text))
     return result
+
+
+_INHERITED = ("/Resources", "/MediaBox", "/CropBox", "/Rotate")  # page attributes a page inherits (PDF 7.7.3.4)
+_MAX_PAGE_TREE_DEPTH = 64
+
+
+def _pdf_pages(reader: object) -> Iterator[object]:
+    """The pages of a PDF in order, found one at a time by walking the page tree.
+
+    pypdf's ``reader.pages`` flattens the whole tree first, in time superlinear in the page count (100,000 pages:
+    over ten minutes) and before any page or time limit can apply; here only the pages actually read are visited.
+    Inherited attributes are copied down as pypdf does; cycles and trees deeper than 64 levels end the walk.
+    """
+    from pypdf import PageObject
+    from pypdf.generic import DictionaryObject, IndirectObject, NameObject
+
+    root = reader.trailer["/Root"].get_object()["/Pages"]  # type: ignore[attr-defined]
+    stack: list[tuple[Iterator[object], dict[str, object]]] = [(iter([root]), {})]
+    seen: set[tuple[int, int]] = set()
+    while stack:
+        kids, inherited = stack[-1]
+        ref = next(kids, None)
+        if ref is None:
+            stack.pop()
+            continue
+        if isinstance(ref, IndirectObject):
+            if (ref.idnum, ref.generation) in seen:
+                continue  # a cycle, or a page listed twice
+            seen.add((ref.idnum, ref.generation))
+        node = ref.get_object()
+        if not isinstance(node, DictionaryObject):
+            continue
+        if node.get("/Type") == "/Pages" or ("/Kids" in node and node.get("/Type") != "/Page"):
+            if len(stack) >= _MAX_PAGE_TREE_DEPTH:
+                return
+            below = dict(inherited)
+            below.update((name, node[name]) for name in _INHERITED if name in node)
+            children = node.get("/Kids")
+            children = children.get_object() if children is not None else []
+            stack.append((iter(children if isinstance(children, list) else []), below))
+            continue
+        page = PageObject(reader, ref if isinstance(ref, IndirectObject) else None)  # type: ignore[arg-type]
+        if not isinstance(ref, IndirectObject):
+            page.update(node)
+        for name, value in inherited.items():
+            if name not in page:
+                page[NameObject(name)] = value
+        yield page
 
 
 # --- RTF ----------------------------------------------------------------------------------------------------------
@@ -405,15 +461,21 @@ _RTF_SKIP = frozenset(
 _RTF_BREAK = frozenset({"par", "line", "row", "sect", "page"})
 
 
-def read_rtf(data: bytes) -> str:
-    """Crude RTF to text: control words dropped, \\'hh and \\uN decoded, metadata groups skipped."""
+def read_rtf(data: bytes, *, deadline: float | None = None) -> str:
+    """Crude RTF to text: control words dropped, \\'hh and \\uN decoded, metadata groups skipped.
+
+    Reading stops at ``deadline`` (`time.monotonic` seconds; checked every few thousand tokens) with the text so
+    far: a token costs microseconds in Python, and a 50 MB file is ten million of them.
+    """
     source = data.decode("latin-1")
     out: list[str] = []
     stack: list[bool] = []
     skipping = False
     pending_star = False
     skip_after_unicode = 0
-    for match in _RTF_TOKEN.finditer(source):
+    for count, match in enumerate(_RTF_TOKEN.finditer(source)):
+        if deadline is not None and not count % 4096 and count and time.monotonic() > deadline:
+            break
         word, arg, hexbyte, symbol, brace, text = match.groups()
         if brace == "{":
             stack.append(skipping)

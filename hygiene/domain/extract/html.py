@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import html as _html
 import re
+import time
 
 # Elements whose content is never shown to the reader. Found with str.find, so an unclosed one costs one scan.
 _HIDDEN = ("script", "style", "head", "template", "noscript", "xml")
@@ -24,6 +25,7 @@ _CELL = re.compile(r"<(?:td|th)\b[^<>]*>", re.IGNORECASE)
 _TAG = re.compile(r"<[a-zA-Z/!?][^<>]*>")
 _SPACES = re.compile(r"[ \r\f\v\u00a0\u2007\u202f]+")
 _BLANKS = re.compile(r"\n\s*\n+")
+_CHUNK_CHARS = 1 << 20
 
 
 def _drop_hidden(markup: str) -> str:
@@ -66,18 +68,29 @@ def _drop_hidden(markup: str) -> str:
     return "".join(out)
 
 
-def html_to_text(markup: str) -> str:
+def html_to_text(markup: str, *, deadline: float | None = None) -> str:
     """The text a reader of ``markup`` sees, with block boundaries kept as line breaks.
 
-    Linear time in ``len(markup)``; never raises on malformed HTML (unclosed tags and comments included).
+    Linear time in ``len(markup)``; never raises on malformed HTML (unclosed tags and comments included). Large
+    markup is converted in chunks of about a megabyte, cut just before a ``<`` (no tag or entity spans one); past
+    ``deadline`` (`time.monotonic` seconds) no further chunk is started and the text so far is returned, so that the
+    caller's time budget holds for a 50 MB body too (the caller sees that its deadline passed).
     """
     if "<" not in markup and "&" not in markup:
         return markup
     text = _drop_hidden(markup)
-    text = _BLOCK.sub("\n", text)
-    text = _CELL.sub("\t", text)
-    text = _TAG.sub("", text)
-    text = _html.unescape(text)
-    text = _SPACES.sub(" ", text)
+    pieces: list[str] = []
+    pos = 0
+    n = len(text)
+    while pos < n:
+        if pieces and deadline is not None and time.monotonic() > deadline:
+            break
+        end = text.find("<", pos + _CHUNK_CHARS) if n - pos > _CHUNK_CHARS else -1
+        end = n if end < 0 else end
+        chunk = _BLOCK.sub("\n", text[pos:end])
+        chunk = _CELL.sub("\t", chunk)
+        pieces.append(_html.unescape(_TAG.sub("", chunk)))
+        pos = end
+    text = _SPACES.sub(" ", "".join(pieces))
     text = _BLANKS.sub("\n\n", text)
     return text.strip()

@@ -248,7 +248,7 @@ def fmt_value(kind: str, fmt: str, ids: Ids) -> str:
         if "space" in f:
             return f"{n[:4]} {n[4:6]} {n[6:]}"
         return f"{n[:4]}.{n[4:6]}.{n[6:]}"
-    if kind == "iban":
+    if kind in ("iban", "company_iban"):  # company_iban: an organisation's account, never labelled
         country = next((x for x in f if len(x) == 2 and x.isupper()), "NO")
         n = ids.iban(country)
         if "compact" in f:
@@ -608,13 +608,13 @@ def main() -> None:
     out = Path(sys.argv[1]) if len(sys.argv) > 1 else HERE
     built = build(messages.MESSAGES, out, "h")
     print(f"{len(built)} messages written to {out}")
-    try:
-        import fresh
-    except ImportError:
-        return
-    fresh_out = out / "fresh"
-    built = build(fresh.MESSAGES, fresh_out, "f")
-    print(f"{len(built)} fresh messages written to {fresh_out}")
+    import fresh
+    import fresh2
+    import fresh3
+
+    for module, folder, prefix in ((fresh, "fresh", "f"), (fresh2, "fresh2", "g"), (fresh3, "fresh3", "k")):
+        built = build(module.MESSAGES, out / folder, prefix)
+        print(f"{len(built)} messages written to {out / folder}")
 
 
 if __name__ == "__main__":
