@@ -298,3 +298,34 @@ def test_a_sons_offence_is_criminal(language: str) -> None:
     frame, offences = OFFENCES[language]
     missed = [o for o in offences.split(";") if "criminal" not in _found(frame.format(o), language)]
     assert missed == []
+
+
+MEMBERSHIPS = {
+    "politics": {
+        "nb": ("Jeg er medlem av {} og sitter i bystyret.", "Arbeiderpartiet;Høyre;Fremskrittspartiet;SV;Rødt;MDG"),
+        "sv": ("Jag är medlem i {} och sitter i fullmäktige.", "Moderaterna;Sverigedemokraterna;Vänsterpartiet"),
+        "da": ("Jeg er medlem af {} og sidder i byrådet.", "Venstre;Dansk Folkeparti;Enhedslisten;Moderaterne"),
+        "en": ("I am a member of the {} and sit on the council.", "Labour Party;Green Party;Reform UK;SNP"),
+    },
+    "union": {
+        "nb": ("Jeg er medlem av {} og vil ha med tillitsvalgt.", "Fagforbundet;Delta;Parat;Fellesforbundet;Tekna"),
+        "sv": ("Jag är medlem i {} och vill ha med ett ombud.", "Kommunal;Vision;Vårdförbundet;IF Metall;Byggnads"),
+        "da": ("Jeg er medlem af {} og vil have tillidsrepræsentanten med.", "3F;FOA;HK;BUPL;Dansk Metal;Krifa"),
+        "en": ("I'm a member of {} and would like my rep at the meeting.", "UNISON;Unite;GMB;the NEU;Usdaw"),
+    },
+    "ethnicity": {
+        "nb": ("Familien er {} og ønsker tolk.", "samer;kvener;romfolk;tatere;kurdere;tamiler"),
+        "sv": ("Familjen är {} och vill ha tolk.", "samer;romer;tornedalingar;kurder;assyrier"),
+        "da": ("Familien er {} og ønsker tolk.", "grønlændere;romaer;kurdere;inuitter"),
+        "en": ("The family are {} and would like an interpreter.", "Roma;Irish Travellers;Kurds;Hazara;Rohingya"),
+    },
+}
+
+
+@pytest.mark.parametrize(
+    ("category", "language"), [(category, language) for category in MEMBERSHIPS for language in MEMBERSHIPS[category]]
+)
+def test_stated_membership_or_origin_is_found(category: str, language: str) -> None:
+    frame, names = MEMBERSHIPS[category][language]
+    missed = [n for n in names.split(";") if category not in _found(frame.format(n), language)]
+    assert missed == []
