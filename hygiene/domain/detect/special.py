@@ -233,6 +233,10 @@ class _Context:
             + [(s, "health") for s, _, _ in codes]
         )
         self.category_starts = [start for start, _ in self.categories]
+        # Full names, found once: searching from each keyword's line start rescanned a long line for every keyword
+        # on it (quadratic: 200 KB of one line of health words took five minutes; tests/hardening).
+        self.full_names = [(match.start(), match.end()) for match in _FULL_NAME.finditer(text)]
+        self.full_name_starts = [start for start, _ in self.full_names]
 
     def confidence(self, category: str, base: float, start: int, end: int, person_bonus: float) -> tuple[float, bool]:
         """The keyword's confidence, and whether a specific person (not just "we") is in its context."""
@@ -268,7 +272,7 @@ class _Context:
         lo_text, hi_text = max(0, start - s.window), min(len(self.text), end + s.window)
         line_start = self.text.rfind("\n", 0, start) + 1
         named = False
-        if _FULL_NAME.search(self.text, line_start, min(len(self.text), end + s.window)) or (
+        if self._full_name_between(line_start, min(len(self.text), end + s.window)) or (
             _lead_name(self.text, lo_text, hi_text, start, end)
         ):
             person += 2 * s.name
@@ -285,6 +289,12 @@ class _Context:
         if person < s.relation and self._enumeration(start):
             penalty += s.enumeration
         return max(0.0, base + person - penalty), personal
+
+    def _full_name_between(self, lo: int, hi: int) -> bool:
+        """Whether a full name starts at or after ``lo`` and ends by ``hi`` (the first one after ``lo`` decides:
+        the matches do not overlap)."""
+        i = bisect.bisect_left(self.full_name_starts, lo)
+        return i < len(self.full_names) and self.full_names[i][1] <= hi
 
     def _enumeration(self, start: int) -> bool:
         half = self.scoring.enumeration_span // 2
