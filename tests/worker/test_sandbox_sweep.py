@@ -355,3 +355,13 @@ def test_a_lookback_window_does_not_lose_mail_beyond_graphs_5000_message_cap_on_
     stats = _sweep(app)
     assert stats.sensitive == 1
     assert [m.id for m in tenant.purged(KARI)] == [bad]
+
+
+def test_users_without_a_mailbox_and_disabled_accounts_do_not_fail_the_sweep(tmp_path, sqlite_url, tenant, sandbox):
+    tenant.add_user("service.account@contoso.example", mailbox=False)  # Graph: 404 MailboxNotEnabledForRESTAPI
+    tenant.add_user("left.us@contoso.example", account_enabled=False)
+    bad = tenant.deliver(KARI, sensitive(40)[0])
+    stats = _sweep(_app(_settings(tmp_path, sqlite_url, sandbox)))
+    assert stats.ok, stats.failed_mailboxes
+    assert [m.id for m in tenant.purged(KARI)] == [bad]
+    assert "left.us@contoso.example" not in tenant.swept("mailFolders.get")  # disabled: never touched
