@@ -361,3 +361,23 @@ ORIENTATION = {
 def test_a_pupil_coming_out_is_sexual_orientation(language: str) -> None:
     missed = [s for s in ORIENTATION[language] if "sexual_orientation" not in _found(s + ".", language)]
     assert missed == []
+
+
+GENETIC = {
+    "nb": ["Gentesten viste at Ola er bærer av cystisk fibrose.", "Farskapstesten bekreftet at Per er far til barnet."],
+    "sv": ["Gentestet visade att Lisa bär på en mutation i BRCA2.", "Faderskapstestet bekräftade att Jonas är pappa."],
+    "da": [
+        "Gentesten viste, at Mette er bærer af en BRCA1-mutation.",
+        "Faderskabstesten bekræftede, at Anders er far.",
+    ],
+    "en": [
+        "The genetic test showed that Emma carries a BRCA1 mutation.",
+        "The paternity test confirmed Tom is the father.",
+    ],
+}
+
+
+@pytest.mark.parametrize("language", sorted(GENETIC))
+def test_a_named_persons_genetic_result_is_genetic(language: str) -> None:
+    missed = [s for s in GENETIC[language] if "genetic_biometric" not in _found(s, language)]
+    assert missed == []
