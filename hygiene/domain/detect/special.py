@@ -5,10 +5,16 @@ diagnosen ADHD" is a person's health. Each keyword starts from its tier's base c
 medication) and then
 
 * gains from person cues in a window around it: first-person words, family and role nouns, third-person pronouns,
-  a linking verb just before it ("har fått", "lider av"), a name, an identity number in the same part or message;
+  a linking verb just before it ("har fått", "lider av"), a copula right before an identity word ("vi er
+  muslimer"), "du" in a message that greets a named person, a name, an identity number in the same part or message
+  (cues in another sentence count half; "we", "he/she", link verbs and "you" together count at most
+  ``support_cap``);
 * loses from generic cues nearby (policy, newsletter, course, statistics words), from a topical preposition right
   before it ("kurs om diabetes"), from directives anywhere in the part ("ikke send ... på e-post"), and when
-  keywords of three or more categories stand close together without a person (a list of the GDPR categories).
+  keywords of three or more categories stand close together without a person (a list of the GDPR categories);
+  part-wide penalties weigh half against a keyword with a specific person right next to it (a quoted policy footer
+  under a disclosure);
+* is not looked at in signature blocks (after "Hilsen", or short lines with a phone number or web address).
 
 ICD-10 codes (F90.0, J45) and ICPC-2 codes (P81) count only next to a health keyword or the words ICD/ICPC.
 Everything here is pure and linear in the text length (automata, bounded windows, bounded regexes).
