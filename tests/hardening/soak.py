@@ -281,7 +281,10 @@ def run_soak(config: SoakConfig, *, db_url: str, workdir: Path, classifier: Any)
         report.outage_refusals = archive.refused
     report.elapsed_s = round(time.monotonic() - start, 1)
     report.requests = {f"{route} {status}": n for (route, status), n in sorted(tenant.requests.items())}
-    check(report, app, tenant, delivered, classifier, workdir / "records")
+    try:
+        check(report, app, tenant, delivered, classifier, workdir / "records")
+    finally:
+        app.engine.dispose()  # no connection left for the database's owner to wait on
     return report
 
 

@@ -156,3 +156,27 @@ def test_pages_inherit_their_resources_from_the_page_tree():
 
     assert result.reasons == []
     assert [text.count(FNR) for _, text in result.texts] == [2]
+
+
+@pytest.mark.parametrize("name", ["nested_multipart", "many_parts"])
+@pytest.mark.parametrize("malformed", [False, True], ids=["well-formed", "malformed"])
+def test_deep_or_huge_multiparts_never_reach_the_line_by_line_parser(monkeypatch, name, malformed):
+    # Regression: past 40 levels, or on any defect, the fast reader handed the whole message to the stdlib parser,
+    # recursive and line by line: 1,000 nested multiparts took 3-8 s and ended in a RecursionError; 200,000 parts
+    # 14 s past a 10 s budget. Now the reader stops at 40 levels / 2,000 parts, and a message with more than that
+    # is read as raw text when it is malformed, with the limit as the reason.
+    from hygiene.domain.extract import _mime
+
+    def no_stdlib(*args, **kwargs):
+        raise AssertionError("the stdlib parser was used")
+
+    monkeypatch.setattr(_mime.email, "message_from_bytes", no_stdlib)
+    raw = BY_NAME[name].build(big=True)
+    if malformed:  # a header line without a name: the fast reader gives up on the whole message
+        raw = raw.replace(b"MIME-Version: 1.0\r\n", b"MIME-Version: 1.0\r\n:: no name\r\n", 1)
+
+    got = extract(raw, CI_LIMITS)
+
+    assert ("limit:depth" if name == "nested_multipart" else "limit:parts") in got.incomplete_reasons
+    if name == "nested_multipart":  # the innermost text is still read (as raw text)
+        assert any(FNR in part.text for part in got.parts)

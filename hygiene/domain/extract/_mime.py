@@ -40,6 +40,21 @@ POLICY = _BoundedCompat32()
 _HEADER_PARSER = BytesHeaderParser(policy=POLICY)
 
 
+MAX_PARTS = 2000  # MIME entities read per message (the extraction walks no more than this)
+# Past these, the stdlib parser (line by line, recursive) would spend seconds to minutes on one message: a deeply
+# nested or huge multipart is read as raw text instead, and the walk reports the limit.
+_STDLIB_MAX_MULTIPARTS = 200
+_STDLIB_MAX_DELIMITERS = 20 * MAX_PARTS
+
+
+class TooDeepDefect(email.errors.MessageDefect):
+    """Multiparts nested deeper than the reader follows: this entity is its raw text (``limit:depth``)."""
+
+
+class TooManyPartsDefect(email.errors.MessageDefect):
+    """More MIME parts than the reader reads: the rest are left out, or all of it is raw text (``limit:parts``)."""
+
+
 class _Fallback(Exception):
     pass
 
@@ -47,14 +62,29 @@ class _Fallback(Exception):
 def parse(data: bytes) -> Message:
     """The message tree of ``data`` (compat32, header values bounded); never raises on malformed MIME."""
     try:
-        return _entity(data, 0)
+        return _entity(data, 0, [MAX_PARTS])
     except (_Fallback, RecursionError):
+        lower = data.lower()
+        if lower.count(b"multipart/") > _STDLIB_MAX_MULTIPARTS:
+            return _raw(data, TooDeepDefect())
+        if data.count(b"\n--") > _STDLIB_MAX_DELIMITERS:
+            return _raw(data, TooManyPartsDefect())
         return email.message_from_bytes(data, policy=POLICY)
 
 
-def _entity(data: bytes, depth: int) -> Message:
+def _raw(data: bytes, defect: email.errors.MessageDefect) -> Message:
+    """``data`` as one text/plain entity carrying ``defect``: nothing is hidden from the detector."""
+    msg = Message(policy=POLICY)
+    msg["Content-Type"] = "text/plain"
+    msg.set_payload(data.decode("ascii", "surrogateescape"))
+    msg.defects.append(defect)
+    return msg
+
+
+def _entity(data: bytes, depth: int, budget: list[int]) -> Message:
     if depth > _MAX_NESTING:
-        raise _Fallback
+        return _raw(data, TooDeepDefect())
+    budget[0] -= 1
     if data.startswith((b"\r\n", b"\n")):  # no headers at all
         raise _Fallback
     match = _HEADER_END.search(data)
@@ -70,7 +100,10 @@ def _entity(data: bytes, depth: int) -> Message:
         if not boundary:
             raise _Fallback
         parts, closed = _split(body, boundary.encode("latin-1", "replace"))
-        msg.set_payload([_entity(part, depth + 1) for part in parts])
+        if len(parts) > budget[0]:
+            parts = parts[: max(budget[0], 0)]
+            msg.defects.append(TooManyPartsDefect())
+        msg.set_payload([_entity(part, depth + 1, budget) for part in parts])
         if not closed:  # cut short (a truncated message): the last part runs to the end, as in the stdlib parser
             msg.defects.append(email.errors.CloseBoundaryNotFoundDefect())
         return msg
@@ -78,7 +111,7 @@ def _entity(data: bytes, depth: int) -> Message:
         cte = (msg.get("content-transfer-encoding") or "").strip().lower()
         if cte in ("base64", "quoted-printable"):
             raise _Fallback
-        msg.set_payload([_entity(body, depth + 1)])
+        msg.set_payload([_entity(body, depth + 1, budget)])
         return msg
     msg.set_payload(body.decode("ascii", "surrogateescape"))
     return msg

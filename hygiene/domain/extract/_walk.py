@@ -41,7 +41,7 @@ ROUTING_HEADERS = (
     "return-path",
     "message-id",
 )
-MAX_ENTITIES = 2000  # MIME entities walked per message
+MAX_ENTITIES = _mime.MAX_PARTS  # MIME entities walked per message
 MAX_IMAGES = 50
 MIN_IMAGE_BYTES = 200  # smaller images (tracking pixels, spacers) cannot hold readable text
 _P7M_TYPES = frozenset({"application/pkcs7-mime", "application/x-pkcs7-mime"})
@@ -359,6 +359,11 @@ def _message(state: State, msg: Message, where_text: str | None, prefix: str, de
 
 
 def _entity(state: State, part: Message, where_text: str | None, prefix: str, depth: int, *, top: bool) -> None:
+    for defect in part.defects:
+        if isinstance(defect, _mime.TooDeepDefect):
+            state.reason("limit:depth")
+        elif isinstance(defect, _mime.TooManyPartsDefect):
+            state.reason("limit:parts")
     state.entities += 1
     if state.entities > MAX_ENTITIES:
         state.reason("limit:parts")
