@@ -110,6 +110,9 @@ class Metrics:
             "hygiene_sweep_duration_seconds", "Wall-clock time of whole sweeps.", buckets=SWEEP_BUCKETS_S, registry=r
         )
         self.errors = Counter("hygiene_errors", "Errors by kind.", ["kind"], registry=r)
+        self.breach_candidates = Counter(
+            "hygiene_breach_candidates", "Breach candidates found in Sent Items ([breach] enabled).", registry=r
+        )
         self.info = Gauge("hygiene_info", "The running version and action mode.", ["version", "mode"], registry=r)
         self._store: _StoreCollector | None = None
 
@@ -153,6 +156,8 @@ class Metrics:
             self.notices.labels(outcome="sent").inc(stats.notices_sent)
         if stats.notices_suppressed:
             self.notices.labels(outcome="suppressed").inc(stats.notices_suppressed)
+        if stats.breach_candidates:
+            self.breach_candidates.inc(stats.breach_candidates)
         for reason in stats.failed_mailboxes.values():
             self.errors.labels(kind=f"mailbox_{error_kind(reason)}").inc()
 
@@ -178,30 +183,39 @@ class _StoreCollector(Collector):
         return self._families(None)
 
     def collect(self) -> Iterator[GaugeMetricFamily]:
+        from hygiene.adapters.store.breaches import open_counts
         from hygiene.adapters.store.health import backlog
 
         try:
             with self.sessions() as s:
                 current = backlog(s)
+                breaches = open_counts(s, self.clock.now())
         except Exception as exc:  # a scrape must not fail because the database is away; readiness reports it
             log.warning("metrics_query_failed", error=type(exc).__name__)
             self.errors.labels(kind="metrics_query").inc()
             return iter(())
-        return iter(self._families(current))
+        return iter(self._families(current, breaches))
 
-    def _families(self, current: Any) -> list[GaugeMetricFamily]:
+    def _families(self, current: Any, open_breaches: dict[str, int] | None = None) -> list[GaugeMetricFamily]:
         lag = GaugeMetricFamily(
             "hygiene_sweep_lag_seconds", "Upper bound of the age of the oldest message not yet handled."
         )
         backlog = GaugeMetricFamily("hygiene_backlog", "Cases per state-machine state.", labels=["state"])
         mailboxes = GaugeMetricFamily("hygiene_mailboxes", "In-scope mailboxes per status.", labels=["status"])
+        breaches = GaugeMetricFamily(
+            "hygiene_breaches_open",
+            "Breach register entries whose 72-hour reporting deadline still runs, in time or overdue.",
+            labels=["deadline"],
+        )
         if current is not None:
             lag.add_metric([], current.lag_s(self.clock.now()))
             for state, n in sorted(current.cases.items()):
                 backlog.add_metric([state], n)
             for status, n in sorted(current.mailboxes.items()):
                 mailboxes.add_metric([status], n)
-        return [lag, backlog, mailboxes]
+            for when, n in sorted((open_breaches or {}).items()):
+                breaches.add_metric([when], n)
+        return [lag, backlog, mailboxes, breaches]
 
 
 # --- readiness ---------------------------------------------------------------------------------------------------

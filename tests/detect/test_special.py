@@ -237,3 +237,24 @@ def test_prescreen_is_a_superset_of_detect(words, language):
 
 
 _RULES = load_rules()
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        (
+            "Hei, sønnen vår Ola har fått diagnosen ADHD.\n\nMvh Kari\n\n-----Opprinnelig melding-----\n"
+            "Takk for din henvendelse. Ikke send sensitive personopplysninger på e-post. Bruk sikker digital post.",
+            "nb",
+        ),
+        (
+            "Hej, jag är sjukskriven sedan i måndags på grund av en operation.\n\nHälsningar Eva\n\n"
+            "Skicka inte känsliga personuppgifter via e-post. Använd säkra meddelanden.",
+            "sv",
+        ),
+    ],
+)
+def test_a_disclosure_above_a_quoted_policy_footer_is_still_found(rules, text, language):
+    # Given the organisation's own "do not send" footer quoted under a citizen's reply
+    # Then the citizen's disclosure is still sensitive
+    assert special(rules, text, language) == {"health"}

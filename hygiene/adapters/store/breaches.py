@@ -420,6 +420,19 @@ class BreachStore:
             return True
 
 
+def open_counts(session: Session, now: datetime) -> dict[str, int]:
+    """Entries whose 72-hour clock still runs (candidate, or assessed as a breach), as ``in_time`` and ``overdue``
+    (deadline passed): the metrics' alerting gauge. Reads the ``(state, deadline)`` index."""
+    from sqlalchemy import func
+
+    running = (BreachRow.state == domain.CANDIDATE) | (
+        (BreachRow.state == domain.ASSESSED) & (BreachRow.outcome != domain.NO_BREACH)
+    )
+    overdue = session.scalar(select(func.count()).where(running, BreachRow.deadline < now)) or 0
+    total = session.scalar(select(func.count()).where(running)) or 0
+    return {"in_time": total - overdue, "overdue": overdue}
+
+
 def _check_kind(kind: str) -> None:
     if kind not in REMINDER_KINDS:
         raise ValueError(f"reminder kind must be one of {REMINDER_KINDS}")

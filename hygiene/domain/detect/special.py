@@ -272,7 +272,10 @@ class _Context:
         personal = bool(classes - {"we", "link", "you"}) or person_bonus > 0 or named
         person = min(s.person_cap, person)
         penalty = min(s.generic_cap, s.generic * len(generic)) + (s.topical if topical else 0)
-        penalty += self.directive_penalty
+        # Part-wide directives and generic words (a policy footer quoted under a reply) weigh half against a keyword
+        # that has a specific person right next to it ("jag är sjukskriven").
+        specific = personal and person >= s.relation
+        penalty += self.directive_penalty * (0.5 if specific else 1.0)
         if person < s.relation and self._enumeration(start):
             penalty += s.enumeration
         return max(0.0, base + person - penalty), personal
