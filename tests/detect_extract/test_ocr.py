@@ -60,14 +60,6 @@ def digits(text: str) -> str:
     return "".join(ch for ch in text if ch.isdigit())
 
 
-@pytest.fixture(scope="module")
-def reader():
-    reader = TesseractReader(workers=2, time_budget_s=120)
-    assert reader.available()
-    yield reader
-    reader.close()
-
-
 @pytest.mark.parametrize(
     ("size", "font_index", "rotate", "noise", "fmt"),
     [(30, 0, 0, 0.0, "PNG"), (22, 1, 0, 0.01, "JPEG"), (34, 2, 180, 0.0, "PNG"), (26, 0, 90, 0.0, "TIFF")],
