@@ -5,7 +5,8 @@ Measured in one run, single-threaded (one core):
 * messages/s and MB/s of ``Classifier.classify`` over the corpus, split into text-only messages and messages with
   attachments, and over a synthetic set (default 2000 messages: plain, HTML, quoted replies, DOCX/XLSX/PDF/CSV
   attachments, a zip, a forwarded message, a few large bodies);
-* the share of time spent in extraction vs detection;
+* the share of time spent in extraction vs detection, and within detection the identifier and special-category
+  searches (the rest is the language guess and the Classifier's own work);
 * the cost of the ``needs_mime`` prescreen (subject + body as Graph's delta returns them) relative to a full
   ``classify`` of the same message, as a ratio.
 
@@ -26,6 +27,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from hygiene.domain.classify import Classifier
+from hygiene.domain.detect.ids import find_ids
+from hygiene.domain.detect.special import find_special
 from hygiene.domain.extract import Extraction, Limits, extract
 
 WORDS = (
@@ -168,7 +171,7 @@ def measure(label: str, mails: list[bytes], classifier: Classifier | None, repea
         return {}
     total_bytes = sum(len(m) for m in mails)
     extractions = [extract(m, classifier.limits) for m in mails]
-    best_extract = best_detect = best_full = best_pre = float("inf")
+    best_extract = best_detect = best_full = best_pre = best_ids = best_special = float("inf")
     fields = [_graph_fields(e) for e in extractions]
     for _ in range(repeat):
         t0 = time.perf_counter()
@@ -187,13 +190,24 @@ def measure(label: str, mails: list[bytes], classifier: Classifier | None, repea
         for subject, body, has_attachments in fields:
             classifier.needs_mime(subject=subject, body=body, has_attachments=has_attachments)
         best_pre = min(best_pre, time.perf_counter() - t0)
+        t0 = time.perf_counter()
+        for extraction in extractions:
+            for part in extraction.parts:
+                find_ids(part.text, part.where, classifier.rules.ids, "nb")
+        best_ids = min(best_ids, time.perf_counter() - t0)
+        t0 = time.perf_counter()
+        for extraction in extractions:
+            for part in extraction.parts:
+                find_special(part.text, part.where, classifier.rules, "nb")
+        best_special = min(best_special, time.perf_counter() - t0)
     needed = sum(classifier.needs_mime(subject=s, body=b, has_attachments=a) for s, b, a in fields)
     mb = total_bytes / 1e6
     print(
         f"{label:<28} {len(mails):>6} msgs {mb:>8.2f} MB | full {len(mails) / best_full:>8.0f} msg/s "
         f"{mb / best_full:>7.1f} MB/s | extraction {best_extract / (best_extract + best_detect):>4.0%} "
         f"detection {best_detect / (best_extract + best_detect):>4.0%} | needs_mime/classify time "
-        f"{best_pre / best_full:.3f} ({needed}/{len(mails)} need MIME)"
+        f"{best_pre / best_full:.3f} ({needed}/{len(mails)} need MIME) | identifiers {best_ids / best_detect:>4.0%} "
+        f"special categories {best_special / best_detect:>4.0%} of detection"
     )
     return {"full_s": best_full, "extract_s": best_extract, "detect_s": best_detect, "pre_s": best_pre}
 

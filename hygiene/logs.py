@@ -41,7 +41,7 @@ SENSITIVE_KEYS = frozenset(
     }
 )
 # Chatty libraries: their INFO lines (one per HTTP request) would drown ours.
-QUIET_LOGGERS = ("httpx", "httpcore", "azure", "msal", "urllib3", "apscheduler", "alembic.runtime.migration")
+QUIET_LOGGERS = ("httpx", "httpcore", "azure", "msal", "urllib3", "apscheduler", "alembic")
 
 
 def redact_sensitive(_logger: Any, _method: str, event_dict: MutableMapping[str, Any]) -> MutableMapping[str, Any]:

@@ -9,11 +9,12 @@ command (``alembic.ini`` at the top level), the database is ``[database] url`` o
 from __future__ import annotations
 
 from alembic import context
-from sqlalchemy import Engine
+from sqlalchemy import Engine, text
 
 from hygiene.adapters.store.models import Base
 
 config = context.config
+MIGRATION_LOCK_KEY = 0x4879_6769_6462  # "Hygidb": the advisory lock held while migrating PostgreSQL
 target_metadata = Base.metadata
 
 
@@ -55,6 +56,10 @@ def run_online() -> None:
         with engine.connect() as connection:
             context.configure(connection=connection, **_options())
             with context.begin_transaction():
+                if connection.dialect.name == "postgresql":
+                    # Replicas (or Helm hooks) upgrading at the same time take turns; the lock ends with the
+                    # transaction, and the next one then finds the database at head.
+                    connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": MIGRATION_LOCK_KEY})
                 context.run_migrations()
     finally:
         if own:

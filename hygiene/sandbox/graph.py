@@ -63,6 +63,11 @@ MESSAGE_PROPERTIES = frozenset(
         "uniqueBody", "attachments", "extensions", "singleValueExtendedProperties", "multiValueExtendedProperties",
     }
 )  # fmt: skip
+# properties held by the store itself (the others are derived from the MIME)
+_STORE_PROPERTIES = frozenset(
+    {"id", "createdDateTime", "lastModifiedDateTime", "changeKey", "categories", "receivedDateTime", "parentFolderId",
+     "isRead", "isDraft", "inferenceClassification", "flag"}
+)  # fmt: skip
 # properties Graph returns only when $select names them
 _SELECT_ONLY = frozenset({"internetMessageHeaders", "uniqueBody"})
 _NAV = frozenset({"attachments", "extensions", "singleValueExtendedProperties", "multiValueExtendedProperties"})
@@ -86,6 +91,7 @@ _DEFAULT_DIRECTORY_PAGE = 100
 _MAX_MESSAGE_PAGE = 1000
 _MAX_DIRECTORY_PAGE = 999
 _MAX_DELTA_TOKENS = 200_000
+_DELTA_FILTER = re.compile(r"^\s*receivedDateTime\s+(ge|gt)\s+\S+\s*$", re.IGNORECASE)
 
 
 @dataclass
@@ -133,6 +139,7 @@ class DeltaCursor:
     upto: int | None  # this round ends at this log number (None for a delta link: set when used)
     pos: int  # index in the log to scan from
     top: int | None = None
+    returned: int = 0  # messages returned so far in this round (a $filter round stops at limits.delta_filter_cap)
 
 
 def error(status: int, code: str, message: str) -> Reply:
@@ -427,10 +434,11 @@ class GraphService:
         self, mb: Mailbox, m: Message, select: tuple[str, ...] | None, prefs: Mapping[str, str], base_url: str
     ) -> dict[str, Any]:
         """A message as Graph returns it; ``select`` limits the properties (id always included)."""
-        p = m.parsed
         immutable = self._immutable(prefs)
         mid = m.immutable_id if immutable else m.rest_id
         wanted = set(select) if select is not None else None
+        # the MIME is parsed (once, then cached) only when a property derived from it is asked for
+        p = m.parsed if wanted is None or wanted - _STORE_PROPERTIES else None
 
         def want(name: str) -> bool:
             return (name not in _SELECT_ONLY and name not in _NAV) if wanted is None else name in wanted
@@ -946,11 +954,17 @@ class GraphService:
     def delta(self, req: Request, p: dict[str, str]) -> Reply:
         """https://learn.microsoft.com/graph/api/message-delta: a round is a window of the mailbox change log;
         ``@odata.nextLink`` carries ``$skiptoken``, the last page ``@odata.deltaLink`` with ``$deltatoken``. An
-        unknown or expired token gives 410 Gone (``SyncStateNotFound``) with a ``Location`` to start over."""
+        unknown or expired token gives 410 Gone (``SyncStateNotFound``) with a ``Location`` to start over.
+
+        As documented: a round with ``$filter`` returns at most 5,000 messages; ``$deltatoken=latest`` is a full
+        round; ``$orderby=receivedDateTime desc`` is accepted but the order of a round is the order of changes
+        (the service does not guarantee one either)."""
         mb = self._mailbox(p["user"])
         folder = mb.folder(p["folder"])
         prefs = self._prefs(req)
         token = req.query.get("$skiptoken") or req.query.get("$deltatoken")
+        if token is not None and "$skiptoken" not in req.query and token.lower() == "latest":
+            token = None  # "sync from now" is not supported for messages: a full round, as Outlook does
         log = mb.log
         if token is not None:
             cursor = self.tenant.delta_tokens.get(token)
@@ -972,7 +986,8 @@ class GraphService:
             change_type = req.query.get("changeType")
             if change_type is not None and change_type.lower() not in ("created", "updated", "deleted"):
                 raise SandboxError(400, "ErrorInvalidParameter", f"Invalid changeType value '{change_type}'.")
-            compile_filter(req.query.get("$filter"))  # reject an unsupported filter on the first request
+            _check_delta_options(req.query)
+            compile_filter(req.query.get("$filter"))
             cursor = DeltaCursor(
                 user_id=mb.user.id,
                 folder_id=folder.id,
@@ -1023,6 +1038,10 @@ class GraphService:
                 continue
             if pred is not None and not pred(m):
                 continue
+            if pred is not None and cursor.returned + len(items) >= self.tenant.limits.delta_filter_cap:
+                while pos < len(log) and log[pos].seq <= upto:  # the round ends here: the rest is never sent
+                    pos += 1
+                break
             items.append(
                 {
                     "@odata.type": "#microsoft.graph.message",
@@ -1034,10 +1053,10 @@ class GraphService:
         body: dict[str, Any] = {"@odata.context": f"{req.base_url}/$metadata#Collection(message)", "value": items}
         key = secrets.token_urlsafe(24)
         if done:
-            self._store_token(key, replace(cursor, watermark=upto, upto=None, pos=pos))
+            self._store_token(key, replace(cursor, watermark=upto, upto=None, pos=pos, returned=0))
             body["@odata.deltaLink"] = f"{req.base_url}/{path}?$deltatoken={key}"
         else:
-            self._store_token(key, replace(cursor, pos=pos))
+            self._store_token(key, replace(cursor, pos=pos, returned=cursor.returned + len(items)))
             body["@odata.nextLink"] = f"{req.base_url}/{path}?$skiptoken={key}"
         headers = self._applied(prefs, page=page_size)
         del immutable
@@ -1049,6 +1068,21 @@ class GraphService:
             for old in list(tokens)[: _MAX_DELTA_TOKENS // 10]:
                 del tokens[old]
         tokens[key] = cursor
+
+
+def _check_delta_options(query: Mapping[str, str]) -> None:
+    """The query options messages delta supports (delta-query-messages.md): ``$filter`` only
+    ``receivedDateTime ge|gt``, ``$orderby`` only ``receivedDateTime desc``, no ``$search``."""
+    if "$search" in query:
+        raise SandboxError(400, "ErrorInvalidUrlQuery", "The query parameter '$search' is not supported with delta.")
+    flt = query.get("$filter")
+    if flt is not None and not _DELTA_FILTER.match(flt):
+        raise SandboxError(
+            400, "ErrorInvalidUrlQueryFilter", "Delta supports only $filter=receivedDateTime ge|gt {value}."
+        )
+    order = query.get("$orderby")
+    if order is not None and " ".join(order.split()).lower() != "receiveddatetime desc":
+        raise SandboxError(400, "ErrorInvalidUrlQuery", "Delta supports only $orderby=receivedDateTime desc.")
 
 
 def _json_body(req: Request) -> Any:

@@ -500,7 +500,9 @@ def serve(
     """
     import uvicorn
 
-    logging.getLogger("uvicorn.error").addFilter(_DropFilter())
+    uvicorn_log = logging.getLogger("uvicorn.error")
+    if not any(isinstance(f, _DropFilter) for f in uvicorn_log.filters):
+        uvicorn_log.addFilter(_DropFilter())  # injected drops are not server errors
     certs = None
     tmp = None
     if tls:

@@ -430,13 +430,15 @@ class Limits:
     """Outlook's throttling limits as the sandbox enforces them (defaults: Graph's documented values).
 
     https://learn.microsoft.com/graph/throttling-limits#outlook-service-limits: 4 concurrent requests per app across
-    all mailboxes; 10,000 requests per 10 minutes per app and mailbox.
+    all mailboxes; 10,000 requests per 10 minutes per app and mailbox. Tests may lower them to reach them quickly.
     """
 
     app_concurrency: int = 4
     mailbox_requests: int = 10_000
     mailbox_window_s: float = 600.0
     retry_after_s: float = 1.0
+    # "Applying $filter in a delta query returns only up to 5,000 messages." (graph/delta-query-messages)
+    delta_filter_cap: int = 5000
 
 
 class PeakConcurrency:

@@ -298,3 +298,86 @@ def test_a_sons_offence_is_criminal(language: str) -> None:
     frame, offences = OFFENCES[language]
     missed = [o for o in offences.split(";") if "criminal" not in _found(frame.format(o), language)]
     assert missed == []
+
+
+MEMBERSHIPS = {
+    "politics": {
+        "nb": ("Jeg er medlem av {} og sitter i bystyret.", "Arbeiderpartiet;Høyre;Fremskrittspartiet;SV;Rødt;MDG"),
+        "sv": ("Jag är medlem i {} och sitter i fullmäktige.", "Moderaterna;Sverigedemokraterna;Vänsterpartiet"),
+        "da": ("Jeg er medlem af {} og sidder i byrådet.", "Venstre;Dansk Folkeparti;Enhedslisten;Moderaterne"),
+        "en": ("I am a member of the {} and sit on the council.", "Labour Party;Green Party;Reform UK;SNP"),
+    },
+    "union": {
+        "nb": ("Jeg er medlem av {} og vil ha med tillitsvalgt.", "Fagforbundet;Delta;Parat;Fellesforbundet;Tekna"),
+        "sv": ("Jag är medlem i {} och vill ha med ett ombud.", "Kommunal;Vision;Vårdförbundet;IF Metall;Byggnads"),
+        "da": ("Jeg er medlem af {} og vil have tillidsrepræsentanten med.", "3F;FOA;HK;BUPL;Dansk Metal;Krifa"),
+        "en": ("I'm a member of {} and would like my rep at the meeting.", "UNISON;Unite;GMB;the NEU;Usdaw"),
+    },
+    "ethnicity": {
+        "nb": ("Familien er {} og ønsker tolk.", "samer;kvener;romfolk;tatere;kurdere;tamiler"),
+        "sv": ("Familjen är {} och vill ha tolk.", "samer;romer;tornedalingar;kurder;assyrier"),
+        "da": ("Familien er {} og ønsker tolk.", "grønlændere;romaer;kurdere;inuitter"),
+        "en": ("The family are {} and would like an interpreter.", "Roma;Irish Travellers;Kurds;Hazara;Rohingya"),
+    },
+}
+
+
+@pytest.mark.parametrize(
+    ("category", "language"), [(category, language) for category in MEMBERSHIPS for language in MEMBERSHIPS[category]]
+)
+def test_stated_membership_or_origin_is_found(category: str, language: str) -> None:
+    frame, names = MEMBERSHIPS[category][language]
+    missed = [n for n in names.split(";") if category not in _found(frame.format(n), language)]
+    assert missed == []
+
+
+POLICY = {
+    "nb": "Til alle ansatte\n\nOpplysninger om {} hos elever skal ikke sendes på e-post. Bruk sikker sone.\n\n"
+    "Personvernombudet",
+    "sv": "Till all personal\n\nUppgifter om {} hos elever får inte skickas med e-post. Använd säker "
+    "meddelandetjänst.\n\nDataskyddsombudet",
+    "da": "Til alle medarbejdere\n\nOplysninger om {} hos elever må ikke sendes pr. mail. Brug sikker post.\n\n"
+    "Databeskyttelsesrådgiveren",
+    "en": "Dear all staff,\n\nInformation about pupils' {} must not be sent by e-mail. Use the secure portal.\n\n"
+    "Data Protection Officer",
+}
+
+
+@pytest.mark.parametrize("language", sorted(CONDITIONS))
+def test_common_conditions_in_a_policy_text_are_not_flagged(language: str) -> None:
+    flagged = [c for c in CONDITIONS[language] if _found(POLICY[language].format(c), language)]
+    assert flagged == []
+
+
+ORIENTATION = {
+    "nb": ["Eleven har fortalt at han er homofil", "Jenta har kommet ut som lesbisk", "Hun er bifil"],
+    "sv": ["Eleven har berättat att han är gay", "Hon har kommit ut som lesbisk", "Hon är bisexuell"],
+    "da": ["Eleven har fortalt, at han er bøsse", "Hun er sprunget ud som lesbisk", "Hun er biseksuel"],
+    "en": ["The pupil told me he is gay", "She has come out as lesbian", "She is bisexual"],
+}
+
+
+@pytest.mark.parametrize("language", sorted(ORIENTATION))
+def test_a_pupil_coming_out_is_sexual_orientation(language: str) -> None:
+    missed = [s for s in ORIENTATION[language] if "sexual_orientation" not in _found(s + ".", language)]
+    assert missed == []
+
+
+GENETIC = {
+    "nb": ["Gentesten viste at Ola er bærer av cystisk fibrose.", "Farskapstesten bekreftet at Per er far til barnet."],
+    "sv": ["Gentestet visade att Lisa bär på en mutation i BRCA2.", "Faderskapstestet bekräftade att Jonas är pappa."],
+    "da": [
+        "Gentesten viste, at Mette er bærer af en BRCA1-mutation.",
+        "Faderskabstesten bekræftede, at Anders er far.",
+    ],
+    "en": [
+        "The genetic test showed that Emma carries a BRCA1 mutation.",
+        "The paternity test confirmed Tom is the father.",
+    ],
+}
+
+
+@pytest.mark.parametrize("language", sorted(GENETIC))
+def test_a_named_persons_genetic_result_is_genetic(language: str) -> None:
+    missed = [s for s in GENETIC[language] if "genetic_biometric" not in _found(s, language)]
+    assert missed == []

@@ -85,3 +85,11 @@ def test_fields_named_like_secrets_or_content_are_masked() -> None:
     event = orjson.loads(text)
     assert event["token"] == event["subject"] == event["body"] == "**********"
     assert event["mailbox"] == "a@b"
+
+
+def test_alembic_setup_chatter_is_quiet_at_info() -> None:
+    out = io.StringIO()
+    configure(LoggingSettings(level="INFO", format="json"), stream=out)
+    logging.getLogger("alembic.runtime.plugins").info("setup plugin alembic.autogenerate.schemas")
+    logging.getLogger("alembic.runtime.migration").info("Will assume transactional DDL.")
+    assert "alembic" not in out.getvalue()

@@ -77,3 +77,44 @@ def test_check_schema_refuses_a_newer_database(migrated_db) -> None:
     with pytest.raises(SchemaMismatchError):
         db.upgrade(engine)
     assert _tables(engine) == TABLES
+
+
+@pytest.mark.postgres
+def test_concurrent_upgrades_take_turns(pg_url: str) -> None:
+    """Replicas starting together may all run `hygiene db upgrade`: one migrates, the others find it done."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    from tests.conftest import empty_database
+
+    empty_database(pg_url)
+    root = Path(__file__).resolve().parents[2]
+    code = "import sys; from hygiene import db; db.upgrade(sys.argv[1])"
+    procs = [
+        subprocess.Popen([sys.executable, "-c", code, pg_url], cwd=root, stderr=subprocess.PIPE, text=True)
+        for _ in range(4)
+    ]
+    for proc in procs:
+        _, err = proc.communicate(timeout=120)
+        assert proc.returncode == 0, err
+    engine = db.make_engine(pg_url)
+    try:
+        assert db.current(engine) == db.head()
+        assert _tables(engine) == TABLES
+    finally:
+        engine.dispose()
+
+
+def test_compare_metadata_sees_a_model_change(migrated_db) -> None:
+    """The models-vs-migrations check can fail: a column the migrations do not have is reported."""
+    from sqlalchemy import Column, Integer, MetaData
+
+    engine, _ = migrated_db
+    changed = MetaData(naming_convention=Base.metadata.naming_convention)
+    for table in Base.metadata.tables.values():
+        table.to_metadata(changed)
+    changed.tables["mailboxes"].append_column(Column("new_counter", Integer))
+    with engine.connect() as conn:
+        diff = compare_metadata(MigrationContext.configure(conn), changed)
+    assert [(d[0], d[3].name) for d in diff] == [("add_column", "new_counter")]

@@ -106,3 +106,33 @@ def test_expiring_one_users_tokens_leaves_others(graph, tenant):
 def test_delta_without_a_folder_or_with_a_bad_change_type_is_400(graph):
     assert graph.get(f"/users/{KARI}/messages/delta").status_code == 400
     assert graph.get(DELTA, params={"changeType": "moved"}).status_code == 400
+
+
+def test_a_filtered_round_returns_at_most_5000_messages_as_documented(graph, tenant):
+    from hygiene.sandbox import Limits
+
+    assert Limits().delta_filter_cap == 5000  # "Applying $filter in a delta query returns only up to 5,000"
+    tenant.limits.delta_filter_cap = 10  # reached quickly: the Inbox holds 12
+    items, link, pages = _round(
+        graph, DELTA, page=4, params={"$select": "id", "$filter": "receivedDateTime ge 2000-01-01T00:00:00Z"}
+    )
+    assert len(items) == 10
+    assert len({i["id"] for i in items}) == 10
+    new_id = tenant.deliver(KARI, plain("Ny", n=8))
+    items, _, _ = _round(graph, link)
+    assert [i["id"] for i in items] == [new_id]  # the 2 left out are never sent: they are not changes
+    unfiltered, _, _ = _round(graph, DELTA)
+    assert len(unfiltered) == 13
+
+
+def test_unsupported_delta_options_are_refused_as_documented(graph):
+    assert graph.get(DELTA, params={"$filter": "receivedDateTime lt 2026-01-01T00:00:00Z"}).status_code == 400
+    assert graph.get(DELTA, params={"$filter": "isRead eq false"}).status_code == 400
+    assert graph.get(DELTA, params={"$orderby": "subject"}).status_code == 400
+    assert graph.get(DELTA, params={"$search": '"x"'}).status_code == 400
+    assert graph.get(DELTA, params={"$orderby": "receivedDateTime desc"}).status_code == 200
+
+
+def test_deltatoken_latest_is_not_supported_for_messages_and_returns_everything(graph):
+    items, _, _ = _round(graph, DELTA, params={"$deltatoken": "latest"})
+    assert len(items) == 12

@@ -148,14 +148,15 @@ class GraphGateway:
     ) -> DeltaPage:
         """One delta page (https://learn.microsoft.com/graph/api/message-delta); query options go on the first
         request only, later pages follow the stored link. Raises `SyncStateLostError` when the link is dead.
-        ``recipients`` also selects To/Cc/Bcc (kept by the links that follow)."""
+        ``recipients`` also selects To/Cc/Bcc (kept by the links that follow).
+
+        ``since`` is applied here, not as ``$filter``: "Applying $filter in a delta query returns only up to 5,000
+        messages" (graph/delta-query-messages), and the messages left out would never come back as changes."""
         params: dict[str, str] | None = None
         if link is None:
             path = f"users/{_u(mailbox)}/mailFolders/{_id(folder_id)}/messages/delta"
             select = f"{DELTA_SELECT},{RECIPIENTS_SELECT}" if recipients else DELTA_SELECT
             params = {"$select": select, "changeType": "created"}
-            if since is not None:
-                params["$filter"] = f"receivedDateTime ge {since.astimezone(UTC).strftime('%Y-%m-%dT%H:%M:%SZ')}"
         else:
             path = link
         resp = await self.client.request(
@@ -172,7 +173,11 @@ class GraphGateway:
             page = structs.message_page.decode(resp.content)
         except (msgspec.DecodeError, msgspec.ValidationError) as exc:
             raise GraphError("messages.delta: unreadable page", mailbox=mailbox, route="messages.delta") from exc
-        messages = tuple(_meta(m) for m in page.value if m.removed is None)
+        messages = tuple(
+            meta
+            for meta in (_meta(m) for m in page.value if m.removed is None)
+            if since is None or meta.received_at is None or meta.received_at >= since
+        )
         removed = tuple(m.id for m in page.value if m.removed is not None)
         return DeltaPage(messages=messages, removed_ids=removed, next_link=page.next_link, delta_link=page.delta_link)
 

@@ -34,14 +34,12 @@ def detect(parts: Iterable[TextPart], rules: Rules, *, language: str | None = No
     installation's thresholds and disabled categories.
     """
     parts = [part for part in parts if part.text]
-    id_findings = {id(part): find_ids(part.text, part.where, rules.ids, language) for part in parts}
-    national = {
-        key for key, found in id_findings.items() if any(f.category == "national_id" and f.confidence >= _ID_EVIDENCE
-                                                        for f in found)
-    }  # fmt: skip
+    id_findings = [find_ids(part.text, part.where, rules.ids, language) for part in parts]
+    about_person = [_names_a_person(found) for found in id_findings]
+    in_message = any(about_person)
     findings: list[Finding] = []
-    for part in parts:
-        findings.extend(id_findings[id(part)])
+    for part, found, here in zip(parts, id_findings, about_person, strict=True):
+        findings.extend(found)
         part_language = language
         if len(part.text) >= _OWN_LANGUAGE_CHARS:
             part_language = guess_language(part.text[:_OWN_LANGUAGE_SAMPLE]) or language
@@ -51,11 +49,16 @@ def detect(parts: Iterable[TextPart], rules: Rules, *, language: str | None = No
                 part.where,
                 rules,
                 part_language,
-                identifier_here=id(part) in national,
-                identifier_in_message=bool(national),
+                identifier_here=here,
+                identifier_in_message=in_message,
             )
         )
     return findings
+
+
+def _names_a_person(findings: list[Finding]) -> bool:
+    """A confident national ID: the text around it is about an identifiable person."""
+    return any(f.category == "national_id" and f.confidence >= _ID_EVIDENCE for f in findings)
 
 
 def may_be_sensitive(text: str, rules: Rules) -> bool:

@@ -5,10 +5,16 @@ diagnosen ADHD" is a person's health. Each keyword starts from its tier's base c
 medication) and then
 
 * gains from person cues in a window around it: first-person words, family and role nouns, third-person pronouns,
-  a linking verb just before it ("har fått", "lider av"), a name, an identity number in the same part or message;
+  a linking verb just before it ("har fått", "lider av"), a copula right before an identity word ("vi er
+  muslimer"), "du" in a message that greets a named person, a name, an identity number in the same part or message
+  (cues in another sentence count half; "we", "he/she", link verbs and "you" together count at most
+  ``support_cap``);
 * loses from generic cues nearby (policy, newsletter, course, statistics words), from a topical preposition right
   before it ("kurs om diabetes"), from directives anywhere in the part ("ikke send ... på e-post"), and when
-  keywords of three or more categories stand close together without a person (a list of the GDPR categories).
+  keywords of three or more categories stand close together without a person (a list of the GDPR categories);
+  part-wide penalties weigh half against a keyword with a specific person right next to it (a quoted policy footer
+  under a disclosure);
+* is not looked at in signature blocks (after "Hilsen", or short lines with a phone number or web address).
 
 ICD-10 codes (F90.0, J45) and ICPC-2 codes (P81) count only next to a health keyword or the words ICD/ICPC.
 Everything here is pure and linear in the text length (automata, bounded windows, bounded regexes).
@@ -227,6 +233,10 @@ class _Context:
             + [(s, "health") for s, _, _ in codes]
         )
         self.category_starts = [start for start, _ in self.categories]
+        # Full names, found once: searching from each keyword's line start rescanned a long line for every keyword
+        # on it (quadratic: 200 KB of one line of health words took five minutes; tests/hardening).
+        self.full_names = [(match.start(), match.end()) for match in _FULL_NAME.finditer(text)]
+        self.full_name_starts = [start for start, _ in self.full_names]
 
     def confidence(self, category: str, base: float, start: int, end: int, person_bonus: float) -> tuple[float, bool]:
         """The keyword's confidence, and whether a specific person (not just "we") is in its context."""
@@ -262,7 +272,7 @@ class _Context:
         lo_text, hi_text = max(0, start - s.window), min(len(self.text), end + s.window)
         line_start = self.text.rfind("\n", 0, start) + 1
         named = False
-        if _FULL_NAME.search(self.text, line_start, min(len(self.text), end + s.window)) or (
+        if self._full_name_between(line_start, min(len(self.text), end + s.window)) or (
             _lead_name(self.text, lo_text, hi_text, start, end)
         ):
             person += 2 * s.name
@@ -279,6 +289,12 @@ class _Context:
         if person < s.relation and self._enumeration(start):
             penalty += s.enumeration
         return max(0.0, base + person - penalty), personal
+
+    def _full_name_between(self, lo: int, hi: int) -> bool:
+        """Whether a full name starts at or after ``lo`` and ends by ``hi`` (the first one after ``lo`` decides:
+        the matches do not overlap)."""
+        i = bisect.bisect_left(self.full_name_starts, lo)
+        return i < len(self.full_names) and self.full_names[i][1] <= hi
 
     def _enumeration(self, start: int) -> bool:
         half = self.scoring.enumeration_span // 2
