@@ -12,7 +12,7 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Engine, create_engine, event, inspect
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
@@ -141,38 +141,65 @@ def _known(revision: str) -> bool:
         return False
 
 
+def known_revision(revision: str) -> bool:
+    """Whether ``revision`` names a revision of the shipped migrations (or ``head`` / ``base``)."""
+    return revision in ("head", "base") or _known(revision)
+
+
+def _migrate(engine_or_url: Engine | str, revision: str, *, forward: bool) -> None:
+    from alembic import command
+    from alembic.util import CommandError
+
+    engine, own = _engine_of(engine_or_url)
+    try:
+        now = current(engine)
+        if now is not None and not _known(now):
+            raise SchemaMismatchError(now, head())
+        if forward and now is None:
+            with _connect(engine) as conn:
+                existing = set(inspect(conn).get_table_names()) & set(_model_tables())
+            if existing:
+                raise DatabaseError(
+                    f"the database has hygiene tables ({', '.join(sorted(existing))}) but no migration revision: it "
+                    "was created without migrations. Move it aside and run `hygiene db upgrade` on an empty one"
+                )
+        try:
+            (command.upgrade if forward else command.downgrade)(alembic_config(engine), revision)
+        except CommandError as exc:
+            raise DatabaseError(f"cannot migrate to revision {revision!r}: {exc}") from None
+        except SQLAlchemyError as exc:
+            reason = str(getattr(exc, "orig", None) or exc).strip().splitlines()
+            raise DatabaseError(
+                f"migrating to revision {revision!r} failed ({reason[0] if reason else type(exc).__name__}); "
+                "the database is left at the last completed revision: see `hygiene db current`"
+            ) from None
+    finally:
+        if own:
+            engine.dispose()
+
+
+def _model_tables() -> list[str]:
+    from hygiene.adapters.store.models import Base
+
+    return list(Base.metadata.tables)
+
+
 def upgrade(engine_or_url: Engine | str, revision: str = "head") -> None:
     """Migrate the database forward to ``revision`` (default: head). Idempotent at head.
 
     Raises `SchemaMismatchError` if the database is at a revision this version does not know (a newer hygiene
-    migrated it), `DatabaseError` if it cannot be reached.
+    migrated it); `DatabaseError` if it cannot be reached, ``revision`` is unknown, a migration fails, or the
+    database has hygiene's tables without a revision (made without migrations).
     """
-    from alembic import command
-
-    engine, own = _engine_of(engine_or_url)
-    try:
-        now = current(engine)
-        if now is not None and not _known(now):
-            raise SchemaMismatchError(now, head())
-        command.upgrade(alembic_config(engine), revision)
-    finally:
-        if own:
-            engine.dispose()
+    _migrate(engine_or_url, revision, forward=True)
 
 
 def downgrade(engine_or_url: Engine | str, revision: str = "base") -> None:
-    """Migrate the database back to ``revision`` (default: base, an empty schema). Drops data."""
-    from alembic import command
+    """Migrate the database back to ``revision`` (default: base, an empty schema). Drops data.
 
-    engine, own = _engine_of(engine_or_url)
-    try:
-        now = current(engine)
-        if now is not None and not _known(now):
-            raise SchemaMismatchError(now, head())
-        command.downgrade(alembic_config(engine), revision)
-    finally:
-        if own:
-            engine.dispose()
+    Raises the errors of `upgrade`.
+    """
+    _migrate(engine_or_url, revision, forward=False)
 
 
 def check_schema(engine: Engine) -> None:

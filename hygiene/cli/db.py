@@ -19,12 +19,21 @@ def _where(url: str) -> str:
         return "[database] url"
 
 
+def _check_revision(revision: str) -> None:
+    if not db.known_revision(revision):
+        raise typer.BadParameter(
+            f"unknown revision {revision!r}; this version knows base .. {db.head()} (see migrations/versions)",
+            param_hint="--revision",
+        )
+
+
 @group.command("upgrade")
 def upgrade(
     ctx: typer.Context,
     revision: str = typer.Option("head", "--revision", "-r", help="Target revision (default: head)."),
 ) -> None:
     """Migrate the database forward to the head revision of this version (or --revision). Safe to repeat."""
+    _check_revision(revision)
     settings = state(ctx).settings()
     engine = db.make_engine(settings.database.url)
     try:
@@ -46,6 +55,7 @@ def downgrade(
     revision: str = typer.Option(..., "--revision", "-r", help="Target revision; `base` drops every table."),
 ) -> None:
     """Migrate the database back to --revision (data in dropped tables and columns is lost)."""
+    _check_revision(revision)
     settings = state(ctx).settings()
     engine = db.make_engine(settings.database.url)
     try:

@@ -1059,7 +1059,6 @@ class GraphService:
             self._store_token(key, replace(cursor, pos=pos, returned=cursor.returned + len(items)))
             body["@odata.nextLink"] = f"{req.base_url}/{path}?$skiptoken={key}"
         headers = self._applied(prefs, page=page_size)
-        del immutable
         return Reply(200, body, headers)
 
     def _store_token(self, key: str, cursor: DeltaCursor) -> None:

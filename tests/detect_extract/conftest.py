@@ -126,6 +126,18 @@ def limits() -> Limits:
     )
 
 
+@pytest.fixture(scope="session")
+def reader():
+    """One Tesseract reader for every OCR test module (loading the languages costs ~0.7 s per engine)."""
+    from hygiene.adapters.ocr import TesseractReader
+
+    reader = TesseractReader(workers=2, time_budget_s=120)
+    if not reader.available():
+        pytest.skip("tesserocr or the tesseract language data is not installed")
+    yield reader
+    reader.close()
+
+
 def _find_corpus() -> Path | None:
     env = os.environ.get("HYGIENE_CORPUS")
     if env:

@@ -114,3 +114,29 @@ def test_unreachable_database_is_a_runtime_error_without_the_password(tmp_path: 
     assert proc.returncode == 1
     assert "cannot open the database" in proc.stderr
     assert "pw-not-shown" not in proc.stderr + proc.stdout
+
+
+def test_unknown_revision_is_a_usage_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("HYGIENE_DATABASE__URL", f"sqlite:///{tmp_path / 'h.db'}")
+    result = CliRunner().invoke(app, ["db", "upgrade", "--revision", "nosuchrev"])
+    assert result.exit_code == 2
+    assert "unknown revision 'nosuchrev'" in result.output
+
+
+def test_upgrade_refuses_tables_made_without_migrations(db_url: str, tmp_path: Path) -> None:
+    """A database whose tables were made by create_all (no revision) is not silently adopted or half-migrated."""
+    from hygiene.adapters.store.models import Base
+    from hygiene.errors import DatabaseError
+
+    engine = db.make_engine(db_url)
+    try:
+        Base.metadata.create_all(engine)
+        with pytest.raises(DatabaseError, match="no migration revision"):
+            db.upgrade(engine)
+        assert db.current(engine) is None
+    finally:
+        engine.dispose()
+    proc = hygiene("db", "upgrade", db_url=db_url, cwd=tmp_path)
+    assert proc.returncode == 1
+    assert "created without migrations" in proc.stderr
+    assert "Traceback" not in proc.stderr
