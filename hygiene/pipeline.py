@@ -348,8 +348,12 @@ class Pipeline:
             return
 
         async def scan(mb: ClaimedMailbox, folder: Folder, messages: Sequence[MessageMeta], stats: SweepStats) -> None:
-            stats.sent_scanned += len(messages)
-            stats.breach_candidates += len(await self.breach.scan_page(mb.upn, messages))
+            for meta in messages:
+                if self.stopping:
+                    return
+                stats.sent_scanned += 1
+                if await self.breach.scan_message(mb.upn, meta) is not None:
+                    stats.breach_candidates += 1
 
         await self._sync_folder(mb, folder, stats, key=f"breach:{folder.id}", handle=scan, recipients=True)
 
@@ -383,6 +387,8 @@ class Pipeline:
                 link, resynced = None, True
                 continue
             await handle(mb, folder, page.messages, stats)
+            if self.stopping:  # the page may be unfinished: keep the link before it, the next sweep re-reads it
+                return
             self.store.save_link(
                 mb.id, key, well_known=folder.well_known, next_link=page.next_link, delta_link=page.delta_link
             )
