@@ -414,13 +414,20 @@ class Pipeline:
 
     async def housekeeping(self) -> int:
         """Empty Deleted Items of messages older than ``[actions] purge_deleted_items_after_days`` (when set) in
-        the mailboxes this worker can claim; one audit event per mailbox with the count. Returns the count."""
+        the mailboxes this worker can claim, one lease at a time (like `sweep`); one audit event per mailbox with
+        the count. Returns the count."""
         days = self.settings.actions.purge_deleted_items_after_days
         if not days or self.settings.actions.mode != "enforce":
             return 0
         before = self.clock.now() - timedelta(days=days)
         total = 0
-        for mb in self.store.claim(ttl_s=self.settings.schedule.lease_ttl_s):
+        done: set[int] = set()
+        while not self.stopping:
+            claimed = self.store.claim(ttl_s=self.settings.schedule.lease_ttl_s, limit=1, exclude=done)
+            if not claimed:
+                break
+            mb = claimed[0]
+            done.add(mb.id)
             purged = 0
             try:
                 for mid in await self.gateway.list_messages(mb.upn, "deleteditems", before=before):

@@ -78,6 +78,12 @@ CASES = [
         {"size": 30, "font_index": 0},
     ),
     (
+        "fi bad check character",
+        ["Lääkärintodistus", "Henkilötunnus: 131052-308U", "Diagnoosi: diabetes"],
+        (),
+        {"size": 26, "font_index": 2, "noise": 0.005},
+    ),
+    (
         "nb clean minutes",
         ["Møtereferat", "Budsjettet for 2027 ble vedtatt.", "Neste møte er 12. mars."],
         (),
