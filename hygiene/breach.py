@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import hashlib
 import hmac
-from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import timedelta
 from email.parser import BytesHeaderParser
@@ -246,15 +245,6 @@ class BreachScanner:
         self.reminders = reminders
         self.organisation_domains = domain.normalise_domains(settings.breach.organisation_domains)
         self.counts = ScanCounts()
-
-    async def scan_page(self, mailbox: str, messages: Sequence[MessageMeta]) -> list[BreachView]:
-        """Scan one delta page of ``mailbox``'s Sent Items; returns the entries registered now."""
-        found: list[BreachView] = []
-        for meta in messages:
-            view = await self.scan_message(mailbox, meta)
-            if view is not None:
-                found.append(view)
-        return found
 
     async def scan_message(self, mailbox: str, meta: MessageMeta) -> BreachView | None:
         """Register ``meta`` when it is a candidate and send the discovery reminder; None when it is not one (or

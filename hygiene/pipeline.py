@@ -348,8 +348,12 @@ class Pipeline:
             return
 
         async def scan(mb: ClaimedMailbox, folder: Folder, messages: Sequence[MessageMeta], stats: SweepStats) -> None:
-            stats.sent_scanned += len(messages)
-            stats.breach_candidates += len(await self.breach.scan_page(mb.upn, messages))
+            for meta in messages:
+                if self.stopping:
+                    return
+                stats.sent_scanned += 1
+                if await self.breach.scan_message(mb.upn, meta) is not None:
+                    stats.breach_candidates += 1
 
         await self._sync_folder(mb, folder, stats, key=f"breach:{folder.id}", handle=scan, recipients=True)
 
@@ -383,6 +387,8 @@ class Pipeline:
                 link, resynced = None, True
                 continue
             await handle(mb, folder, page.messages, stats)
+            if self.stopping:  # the page may be unfinished: keep the link before it, the next sweep re-reads it
+                return
             self.store.save_link(
                 mb.id, key, well_known=folder.well_known, next_link=page.next_link, delta_link=page.delta_link
             )
@@ -408,13 +414,20 @@ class Pipeline:
 
     async def housekeeping(self) -> int:
         """Empty Deleted Items of messages older than ``[actions] purge_deleted_items_after_days`` (when set) in
-        the mailboxes this worker can claim; one audit event per mailbox with the count. Returns the count."""
+        the mailboxes this worker can claim, one lease at a time (like `sweep`); one audit event per mailbox with
+        the count. Returns the count."""
         days = self.settings.actions.purge_deleted_items_after_days
         if not days or self.settings.actions.mode != "enforce":
             return 0
         before = self.clock.now() - timedelta(days=days)
         total = 0
-        for mb in self.store.claim(ttl_s=self.settings.schedule.lease_ttl_s):
+        done: set[int] = set()
+        while not self.stopping:
+            claimed = self.store.claim(ttl_s=self.settings.schedule.lease_ttl_s, limit=1, exclude=done)
+            if not claimed:
+                break
+            mb = claimed[0]
+            done.add(mb.id)
             purged = 0
             try:
                 for mid in await self.gateway.list_messages(mb.upn, "deleteditems", before=before):

@@ -519,6 +519,21 @@ def _secret_field_names(model: type[BaseModel]) -> set[str]:
     return names
 
 
+def service_group_file(st: os.stat_result, *, euid: int, egid: int) -> bool:
+    """Whether a process (``euid``/``egid``) reads the file of ``st`` as a root-owned file that only its own group
+    may read (``root:<egid>``, nothing for others, no group write): the usual way to hand a daemon a key, and what a
+    Kubernetes secret volume looks like to a non-root pod (owner root, group the pod's fsGroup, mode 0440). Never
+    for a root process, whose group may hold other users."""
+    import stat
+
+    return (
+        euid != 0
+        and st.st_uid == 0
+        and st.st_gid == egid
+        and not st.st_mode & (stat.S_IRWXO | stat.S_IWGRP | stat.S_IXGRP)
+    )
+
+
 def warn_readable_secrets(settings: Settings, config_path: Path | None = None) -> list[str]:
     """Warn (`InsecureSecretFileWarning`) for each secret file, and a settings file holding secrets, that group
     or other users may read; returns the warnings. Names the key, the path and the fix, never the content."""
@@ -537,8 +552,11 @@ def warn_readable_secrets(settings: Settings, config_path: Path | None = None) -
     problems: list[str] = []
     for key, file in candidates:
         try:
-            mode = file.stat().st_mode
+            st = file.stat()
         except OSError:
+            continue
+        mode = st.st_mode
+        if service_group_file(st, euid=os.geteuid(), egid=os.getegid()):
             continue
         if mode & (stat.S_IRWXG | stat.S_IRWXO):
             problems.append(

@@ -41,13 +41,12 @@ EVERYDAY = [
     "Norge har lav forekomst av tuberkulose.",
     "Kantina har glutenfri og laktosefri mat hver dag for dem med allergi.",
     "Leder skal ha oppfølgingsplan innen fire uker. Diagnose skal ikke oppgis.",
-]
-
-KNOWN_FALSE_POSITIVES = [
-    # festival and language names count as religion/ethnicity with "I" nearby
+    # a festival or a language named as an event or a translation, not as someone's faith or origin
     "I went to the Diwali celebration at the town hall with colleagues, it was lovely.",
     "I'm reviewing the Kurdish translation of the leaflet before Friday.",
 ]
+
+KNOWN_FALSE_POSITIVES: list[str] = []
 
 PERSONAL = [
     ("Datteren vår brakk armen på skitur og har gips i fire uker.", "health"),

@@ -32,7 +32,7 @@ ROOT = Path(__file__).resolve().parents[2]
 OVERALL_F2_FLOOR = 0.97
 LANGUAGE_F2_FLOOR = {"nb": 0.90, "nn": 0.90, "sv": 0.90, "da": 0.90, "en": 0.90}
 # The fresh sets (written after each round of fixes; see README): floors against collapse, measured minus ~0.05.
-FRESH_F2_FLOOR = {"fresh": 0.95, "fresh2": 0.95, "fresh3": 0.78}
+FRESH_F2_FLOOR = {"fresh": 0.95, "fresh2": 0.95, "fresh3": 0.78, "fresh4": 0.78}
 
 
 def _load_eval():
@@ -56,7 +56,7 @@ def report():
 def test_fresh_set_f2_stays_above_its_floor(folder: str) -> None:
     detect_eval = _load_eval()
     fresh = detect_eval.evaluate([HELDOUT / folder], Classifier(load_rules(None), limits=Limits()))
-    assert fresh.message.tp + fresh.message.fn >= 15
+    assert fresh.message.tp + fresh.message.fn >= 14
     assert fresh.policy.fp == 0, fresh.errors
     assert fresh.message.f(2) >= FRESH_F2_FLOOR[folder], fresh.errors
 
@@ -97,15 +97,17 @@ def test_heldout_files_are_what_build_py_writes(tmp_path: Path) -> None:
         import fresh
         import fresh2
         import fresh3
+        import fresh4
         import messages
 
         build.build(messages.MESSAGES, tmp_path, "h")
         build.build(fresh.MESSAGES, tmp_path / "fresh", "f")
         build.build(fresh2.MESSAGES, tmp_path / "fresh2", "g")
         build.build(fresh3.MESSAGES, tmp_path / "fresh3", "k")
+        build.build(fresh4.MESSAGES, tmp_path / "fresh4", "m")
     finally:
         sys.path.remove(str(HELDOUT))
-    for folder in (Path("."), Path("fresh"), Path("fresh2"), Path("fresh3")):
+    for folder in (Path("."), Path("fresh"), Path("fresh2"), Path("fresh3"), Path("fresh4")):
         assert (tmp_path / folder / "labels.jsonl").read_bytes() == (HELDOUT / folder / "labels.jsonl").read_bytes()
         written = sorted(p.name for p in (tmp_path / folder / "messages").iterdir())
         committed = sorted(p.name for p in (HELDOUT / folder / "messages").iterdir())
@@ -142,7 +144,7 @@ def _valid(kind: str, value: str) -> bool:
     raise AssertionError(f"unknown identifier kind {kind}")
 
 
-@pytest.mark.parametrize("folder", [".", "fresh", "fresh2", "fresh3"])
+@pytest.mark.parametrize("folder", [".", "fresh", "fresh2", "fresh3", "fresh4"])
 def test_every_labelled_identifier_is_valid_and_its_message_sensitive(folder: str) -> None:
     labels = [json.loads(line) for line in (HELDOUT / folder / "labels.jsonl").read_text(encoding="utf-8").splitlines()]
     for label in labels:

@@ -211,3 +211,54 @@ def test_quality_factor_scales_confidence():
     assert quality_factor(0.75) == 1.0
     assert quality_factor(0.375) == pytest.approx(0.5)
     assert quality_factor(0.0) == 0.0
+
+
+def test_each_ocr_bound_makes_the_verdict_incomplete_with_its_reason(reader):
+    # Each bound alone, seen where operators see it: in the verdict's incomplete_reasons (not only the reader's).
+    from dataclasses import replace
+
+    from hygiene.domain.classify import Classifier
+    from hygiene.domain.detect import load_rules
+    from hygiene.domain.extract import Limits
+    from tests.detect_extract.conftest import attach, message, to_bytes
+
+    rules = load_rules()
+    note = render([f"Fodselsnummer: {FNR}"], size=24)
+    one_image = to_bytes(attach(message("Vedlegg."), note, "a.png", "image", "png"))
+    two_images = to_bytes(
+        attach(attach(message("Vedlegg."), note, "a.png", "image", "png"), note, "b.png", "image", "png")
+    )
+    assert Classifier(rules, limits=Limits(), ocr=reader).classify(one_image).categories == ("national_id",)
+
+    cases = [
+        ("limit:images", TesseractReader(max_images=1, cache_entries=0), two_images),
+        ("limit:image_pixels", TesseractReader(max_pixels=10_000, cache_entries=0), one_image),
+        ("limit:ocr_time", TesseractReader(time_budget_s=1e-6, cache_entries=0), one_image),
+    ]
+    for reason, bounded, mime in cases:
+        try:
+            verdict = Classifier(rules, limits=Limits(), ocr=bounded).classify(mime)
+        finally:
+            bounded.close()
+        assert reason in verdict.incomplete_reasons, reason
+        assert "image not read" in verdict.incomplete_reasons, reason
+        if reason != "limit:images":  # the only image stayed unread: incomplete, never "clean" by silence
+            assert verdict.categories == (), reason
+
+    # Pages of a scan past max_pdf_pages are not read: the ID on page 2 is found only without the bound.
+    scan = to_bytes(attach(message("Vedlegg."), two_page_scan(render(["Side 1: referat"], size=24), note), "s.pdf"))
+    assert Classifier(rules, limits=Limits(), ocr=reader).classify(scan).categories == ("national_id",)
+    bounded_pages = Classifier(rules, limits=replace(Limits(), max_pdf_pages=1), ocr=reader).classify(scan)
+    assert "limit:pdf_pages" in bounded_pages.incomplete_reasons
+    assert bounded_pages.categories == ()
+
+
+def two_page_scan(first_png: bytes, second_png: bytes) -> bytes:
+    """A two-page scanned PDF (images only, no text layer)."""
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    for png in (first_png, second_png):
+        pdf.add_page()
+        pdf.image(io.BytesIO(png), x=10, y=10, w=190)
+    return bytes(pdf.output())

@@ -7,10 +7,12 @@ Variants with a broken check digit (or an impossible CPR date) must never be ``n
 
 from __future__ import annotations
 
+import io
+
 import pytest
 
 from hygiene.domain.ocr import OCR_SUFFIX
-from tests.detect_extract.conftest import attach, message, to_bytes
+from tests.detect_extract.conftest import attach, make_zip, message, to_bytes
 from tests.detect_extract.test_ocr import render, scanned_pdf
 
 detect = pytest.importorskip("hygiene.domain.detect")
@@ -74,6 +76,12 @@ CASES = [
         ["Lääkärintodistus", "Henkilötunnus: 131052-308T", "Diagnoosi: diabetes"],
         ("national_id", "health"),
         {"size": 30, "font_index": 0},
+    ),
+    (
+        "fi bad check character",
+        ["Lääkärintodistus", "Henkilötunnus: 131052-308U", "Diagnoosi: diabetes"],
+        (),
+        {"size": 26, "font_index": 2, "noise": 0.005},
     ),
     (
         "nb clean minutes",
@@ -150,3 +158,62 @@ def test_scanned_pdf_without_text_layer_is_classified_like_its_text(reader, line
     as_pdf = classifier.classify(to_bytes(attach(message("Bifogat.\n"), pdf, "intyg.pdf", "application", "pdf")))
     assert_alike(as_text, as_pdf, expected)
     assert {f.where for f in as_pdf.findings} == {"attachment:intyg.pdf" + OCR_SUFFIX}
+
+
+def make_xlsx_with_image(png: bytes) -> bytes:
+    import openpyxl
+    from openpyxl.drawing.image import Image as SheetImage
+
+    book = openpyxl.Workbook()
+    book.active.append(["Vedlagt skanning"])
+    book.active.add_image(SheetImage(io.BytesIO(png)), "B3")
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+def make_odt_with_image(png: bytes) -> bytes:
+    """A minimal OpenDocument text: one paragraph and one picture, as LibreOffice stores it."""
+    content = (
+        '<?xml version="1.0" encoding="UTF-8"?><office:document-content'
+        ' xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"'
+        ' xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"'
+        ' xmlns:draw="urn:oasis:names:tc:opendocument:xmlns:drawing:1.0"'
+        ' xmlns:xlink="http://www.w3.org/1999/xlink"><office:body><office:text>'
+        '<text:p>Bifogad skanning<draw:frame><draw:image xlink:href="Pictures/scan.png"/></draw:frame></text:p>'
+        "</office:text></office:body></office:document-content>"
+    )
+    return make_zip(
+        {
+            "mimetype": b"application/vnd.oasis.opendocument.text",
+            "content.xml": content.encode(),
+            "Pictures/scan.png": png,
+        }
+    )
+
+
+@pytest.mark.parametrize(
+    ("build", "filename", "lines"),
+    [
+        (
+            make_xlsx_with_image,
+            "liste.xlsx",
+            ["Lægeerklæring for Jens Hansen", "CPR-nr. 110563-0685", "Diagnose: depression"],
+        ),
+        (
+            make_odt_with_image,
+            "intyg.odt",
+            ["Läkarintyg för Anna Svensson", "Personnummer: 811218-9876", "Anna har diabetes och är sjukskriven."],
+        ),
+    ],
+    ids=["da-xlsx", "sv-odt"],
+)
+def test_images_inside_office_documents_are_classified_like_their_text(reader, build, filename, lines):
+    document = build(render(lines, size=28, font_index=1))
+    classifier = Classifier(detect.load_rules(), limits=Limits(), ocr=reader)
+    as_text = classifier.classify(to_bytes(message("\n".join(lines) + "\n")))
+    as_document = classifier.classify(to_bytes(attach(message("Vedlegg.\n"), document, filename)))
+    assert_alike(as_text, as_document, ("national_id", "health"))
+    assert all(
+        f.where.startswith(f"attachment:{filename}/") and f.where.endswith(OCR_SUFFIX) for f in as_document.findings
+    )

@@ -611,8 +611,10 @@ def main() -> None:
     import fresh
     import fresh2
     import fresh3
+    import fresh4
 
-    for module, folder, prefix in ((fresh, "fresh", "f"), (fresh2, "fresh2", "g"), (fresh3, "fresh3", "k")):
+    sets = ((fresh, "fresh", "f"), (fresh2, "fresh2", "g"), (fresh3, "fresh3", "k"), (fresh4, "fresh4", "m"))
+    for module, folder, prefix in sets:
         built = build(module.MESSAGES, out / folder, prefix)
         print(f"{len(built)} messages written to {out / folder}")
 
