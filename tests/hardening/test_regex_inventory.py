@@ -194,3 +194,19 @@ def test_detector_is_linear_on_dense_keywords_and_numbers(unit):
     findings = detect.detect([TextPart("body", text)], detect.load_rules(), language="nb")
 
     assert all(0 <= f.start <= f.end <= len(text) for f in findings)
+
+
+@pytest.mark.timeout(40)
+def test_detector_is_linear_on_keywords_spread_over_a_long_text():
+    # Regression: the keyword automaton was asked for each small window around a keyword with the whole text, and
+    # pyahocorasick converts the whole string per call: 4 MB with a keyword every 400 characters took 16 s, 8 MB a
+    # minute (quadratic); the windows are now searched as slices.
+    detect = pytest.importorskip("hygiene.domain.detect")
+    from hygiene.domain.text import TextPart
+
+    unit = "diagnose " + "x" * 400 + " "
+    text = unit * (8_000_000 // len(unit))
+
+    findings = detect.detect([TextPart("body", text)], detect.load_rules(), language="nb")
+
+    assert len(findings) >= len(text) // len(unit)
