@@ -31,6 +31,7 @@ def main() -> None:
     parser.add_argument("--users", type=int, default=12)
     parser.add_argument("--messages-per-user", type=int, default=40)
     parser.add_argument("--seed", type=int, default=8)
+    parser.add_argument("--outage-sweeps", type=int, default=5, help="sweeps the records backend stays down (max)")
     parser.add_argument("--corpus", type=Path, default=Path(__file__).resolve().parents[2] / "shared" / "corpus")
     args = parser.parse_args()
 
@@ -46,6 +47,7 @@ def main() -> None:
         seed=args.seed,
         corpus_dir=args.corpus if args.corpus.is_dir() else None,
         db_kills=(0.3, 0.55, 0.8),
+        records_outage_sweeps=args.outage_sweeps,
     )
     with tempfile.TemporaryDirectory(prefix="hygiene-soak-") as tmp:
         workdir = Path(tmp)

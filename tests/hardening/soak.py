@@ -75,7 +75,10 @@ class SoakConfig:
     fault_drop: float = 0.03
     fault_slow: float = 0.04
     slow_s: float = 0.2
-    records_outage: tuple[float, float] = (0.2, 0.45)  # from, to (fractions of duration_s)
+    records_outage: tuple[float, float] = (0.2, 0.45)  # from, to (fractions of duration_s) ...
+    # ... and at most this many sweeps (simulated: 5 x 300 s): the worker gives a case up after 8 failed attempts
+    # (about two hours of backoff), so a longer outage leaves sensitive mail behind (see docs/hardening.md)
+    records_outage_sweeps: int = 5
     db_kills: tuple[float, ...] = (0.55, 0.75)  # when to kill the worker's connections (PostgreSQL only)
     sweep_interval_s: float = 300.0  # simulated time per sweep
     drain_sweeps: int = 12
@@ -242,9 +245,12 @@ def run_soak(config: SoakConfig, *, db_url: str, workdir: Path, classifier: Any)
             worker.record_start()
             await worker.refresh_scope()
             arrivals = 0
+            outage_sweeps = 0
             try:
                 while (elapsed := (time.monotonic() - start) / config.duration_s) < 1.0:
                     down = config.records_outage[0] <= elapsed < config.records_outage[1]
+                    down = down and outage_sweeps < config.records_outage_sweeps
+                    outage_sweeps += down
                     if down and not archive.down:  # mail the outage must not lose: it arrives as it starts
                         for user in people[:3]:
                             arrivals += 1
