@@ -180,3 +180,29 @@ def test_deep_or_huge_multiparts_never_reach_the_line_by_line_parser(monkeypatch
     assert ("limit:depth" if name == "nested_multipart" else "limit:parts") in got.incomplete_reasons
     if name == "nested_multipart":  # the innermost text is still read (as raw text)
         assert any(FNR in part.text for part in got.parts)
+
+
+@pytest.mark.parametrize(
+    ("ctype", "name"),
+    [
+        ("application/png namebomb.png", None),
+        ("application/x-19061989121", None),
+        ("application/octet-stream", "a.19061989"),
+    ],
+)
+def test_format_reasons_carry_no_text_from_the_message(ctype, name):
+    # Regression (found by bench/fuzz_extract.py): the format:<subtype> reason took up to 20 characters of the
+    # Content-Type, so a crafted type put text, or a number, into the audit log's incomplete_reasons.
+    disposition = f'attachment; filename="{name}"' if name else "attachment"
+    raw = (
+        HEAD + b'Content-Type: multipart/mixed; boundary="b"\r\n\r\n--b\r\nContent-Type: text/plain\r\n\r\nx\r\n'
+        b"--b\r\nContent-Type: " + ctype.encode() + b"\r\nContent-Disposition: " + disposition.encode() + b"\r\n"
+        b"Content-Transfer-Encoding: base64\r\n\r\nAAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=\r\n--b--\r\n"
+    )
+
+    got = extract(raw, CI_LIMITS)
+
+    formats = [reason for reason in got.incomplete_reasons if reason.startswith("format:")]
+    assert formats
+    assert all(REASON.fullmatch(reason) for reason in formats)
+    assert not any(re.search(r"\d{4}|name|bomb", reason) for reason in formats), formats

@@ -87,6 +87,8 @@ _MARKING_STEMS = (
 )
 _LABEL_NAME = re.compile(r"_Name=([^;]{1,60})")
 _SAFE_TOKEN = re.compile(r"[^\w .-]+")
+_FORMAT_TOKEN = re.compile(r"[a-z][a-z0-9.+-]{0,19}")
+_DIGIT_RUN = re.compile(r"[0-9]{4}")
 
 
 class State:
@@ -488,7 +490,7 @@ def _attachment(
         if cfb_is_encrypted(data):
             state.protect("office", whole=False)
         else:
-            state.reason(f"format:{ext or 'ole'}")
+            state.reason(f"format:{_format_token(ext) or 'ole'}")
         return
     if data.lstrip()[:5] == b"{\\rtf":
         state.add_text(where, read_rtf(data, deadline=state.deadline))
@@ -518,7 +520,16 @@ def _attachment(
             state.out_of_time()
         state.add_text(where, text)
         return
-    state.reason(f"format:{ext or _SAFE_TOKEN.sub('', sub)[:20] or 'unknown'}")
+    state.reason(f"format:{_format_token(ext) or _format_token(sub) or 'unknown'}")
+
+
+def _format_token(name: str) -> str | None:
+    """``name`` (an extension or a MIME subtype) when it is a plain format name, else None.
+
+    Both come from the message: a Content-Type of ``image/png name12345678901.png`` must not carry text, let alone a
+    number, into a reason (reasons reach the audit log). Fuzzing found it (bench/fuzz_extract.py)."""
+    token = (name or "").strip().lower()[:20]
+    return token if _FORMAT_TOKEN.fullmatch(token) and not _DIGIT_RUN.search(token) else None
 
 
 def _pkcs7(
