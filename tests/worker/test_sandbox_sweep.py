@@ -320,6 +320,15 @@ def test_client_secret_sign_in_through_the_sandbox_token_endpoint_end_to_end(tmp
     with serve(tenant, tls=True) as srv:
         assert srv.base_url.startswith("https://")
         monkeypatch.setenv("SSL_CERT_FILE", str(srv.ca_file))
+        # azure-identity's async transport is aiohttp, which builds its verifying SSL context once, at import: when
+        # an earlier test imported aiohttp, SSL_CERT_FILE comes too late. Trust the sandbox's CA in that context.
+        import ssl
+
+        import aiohttp.connector
+
+        monkeypatch.setattr(
+            aiohttp.connector, "_SSL_CONTEXT_VERIFIED", ssl.create_default_context(cafile=str(srv.ca_file))
+        )
 
         def with_secret(secret: str):
             return _settings(tmp_path, sqlite_url, srv).model_copy(
