@@ -7,6 +7,7 @@ PostgreSQL variants are skipped on a laptop and fail when ``CI`` is set.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import uuid
 from collections.abc import Iterator
@@ -34,15 +35,18 @@ def _pg_unreachable() -> str | None:
     return None
 
 
-@pytest.fixture(scope="session")
-def pg_url() -> Iterator[str]:
-    """The URL of a fresh PostgreSQL database for this test session, dropped at its end."""
+@contextlib.contextmanager
+def fresh_pg_database(prefix: str) -> Iterator[str]:
+    """A new PostgreSQL database ``<prefix>_<random>``, dropped afterwards (connections forced off).
+
+    Skips the test when the server is not reachable, or fails it when ``CI`` is set.
+    """
     problem = _pg_unreachable()
     if problem:
         if os.environ.get("CI"):
             pytest.fail(problem)
         pytest.skip(problem)
-    name = f"hygiene_test_{uuid.uuid4().hex[:12]}"
+    name = f"{prefix}_{uuid.uuid4().hex[:12]}"
     admin = create_engine(PG_ADMIN_URL, isolation_level="AUTOCOMMIT")
     with admin.connect() as conn:
         conn.execute(text(f'CREATE DATABASE "{name}"'))
@@ -52,6 +56,13 @@ def pg_url() -> Iterator[str]:
         with admin.connect() as conn:
             conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
         admin.dispose()
+
+
+@pytest.fixture(scope="session")
+def pg_url() -> Iterator[str]:
+    """The URL of a fresh PostgreSQL database for this test session, dropped at its end."""
+    with fresh_pg_database("hygiene_test") as url:
+        yield url
 
 
 def empty_database(url: str) -> None:

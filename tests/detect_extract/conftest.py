@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import io
-import os
 import zipfile
 from email.message import EmailMessage
 from email.policy import SMTP
@@ -138,23 +137,7 @@ def reader():
     reader.close()
 
 
-def _find_corpus() -> Path | None:
-    env = os.environ.get("HYGIENE_CORPUS")
-    if env:
-        return Path(env)
-    for parent in Path(__file__).resolve().parents:
-        candidate = parent / "shared" / "corpus"
-        if (candidate / "labels.jsonl").is_file():
-            return candidate
-    return None
-
-
 @pytest.fixture(scope="session")
-def corpus_path() -> Path:
+def corpus_path(corpus_dir: Path) -> Path:
     """The labelled development corpus (../shared/corpus or $HYGIENE_CORPUS); skips locally, fails in CI."""
-    path = _find_corpus()
-    if path is None:
-        if os.environ.get("CI"):
-            pytest.fail("the corpus (shared/corpus) is missing; set HYGIENE_CORPUS")
-        pytest.skip("corpus not found; set HYGIENE_CORPUS")
-    return path
+    return corpus_dir

@@ -7,15 +7,11 @@ on SQLite the same soak runs without that outage.
 
 from __future__ import annotations
 
-import os
-import uuid
 from collections.abc import Iterator
 
 import pytest
-from sqlalchemy import create_engine, text
 
-from tests.conftest import PG_ADMIN_URL, _pg_unreachable
-from tests.detect_extract.conftest import _find_corpus
+from tests.conftest import find_corpus, fresh_pg_database
 from tests.hardening.soak import SoakConfig, run_soak
 
 detect = pytest.importorskip("hygiene.domain.detect")
@@ -33,21 +29,8 @@ def classifier() -> Classifier:
 @pytest.fixture
 def soak_pg_url() -> Iterator[str]:
     """A database of its own: the soak kills every connection to it, which must not hit another test's pool."""
-    problem = _pg_unreachable()
-    if problem:
-        if os.environ.get("CI"):
-            pytest.fail(problem)
-        pytest.skip(problem)
-    name = f"hygiene_soak_{uuid.uuid4().hex[:10]}"
-    admin = create_engine(PG_ADMIN_URL, isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.execute(text(f'CREATE DATABASE "{name}"'))
-    try:
-        yield PG_ADMIN_URL.rsplit("/", 1)[0] + f"/{name}"
-    finally:
-        with admin.connect() as conn:
-            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        admin.dispose()
+    with fresh_pg_database("hygiene_soak") as url:
+        yield url
 
 
 def _assert_held(report, *, db_kills: bool) -> None:
@@ -75,7 +58,7 @@ def _assert_held(report, *, db_kills: bool) -> None:
 @pytest.mark.postgres
 @pytest.mark.timeout(240)
 def test_soak_on_postgresql_with_faults_records_and_database_outages(tmp_path, soak_pg_url, classifier):
-    config = SoakConfig(duration_s=40, corpus_dir=_find_corpus(), db_kills=(0.55, 0.75))
+    config = SoakConfig(duration_s=40, corpus_dir=find_corpus(), db_kills=(0.55, 0.75))
 
     report = run_soak(config, db_url=soak_pg_url, workdir=tmp_path, classifier=classifier)
 
@@ -85,7 +68,7 @@ def test_soak_on_postgresql_with_faults_records_and_database_outages(tmp_path, s
 @pytest.mark.slow
 @pytest.mark.timeout(180)
 def test_soak_on_sqlite_with_faults_and_a_records_outage(tmp_path, classifier):
-    config = SoakConfig(duration_s=20, users=4, messages_per_user=10, corpus_dir=_find_corpus(), seed=3)
+    config = SoakConfig(duration_s=20, users=4, messages_per_user=10, corpus_dir=find_corpus(), seed=3)
 
     report = run_soak(config, db_url=f"sqlite:///{tmp_path / 'soak.db'}", workdir=tmp_path, classifier=classifier)
 

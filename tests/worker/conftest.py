@@ -2,49 +2,24 @@
 
 from __future__ import annotations
 
-import os
-import uuid
 from collections.abc import Iterator
 
 import pytest
-from sqlalchemy import create_engine, text
+from sqlalchemy import create_engine
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
 from hygiene.adapters.store.models import Base
 from hygiene.adapters.store.state import StateStore
 from hygiene.clock import FakeClock
-from tests.conftest import migrated_url
-
-PG_ADMIN_URL = os.environ.get("HYGIENE_TEST_PG_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/postgres")
-
-
-def _pg_available() -> bool:
-    try:
-        eng = create_engine(PG_ADMIN_URL, isolation_level="AUTOCOMMIT", connect_args={"connect_timeout": 2})
-        with eng.connect() as conn:
-            conn.execute(text("select 1"))
-        eng.dispose()
-        return True
-    except Exception:
-        return False
+from tests.conftest import fresh_pg_database, migrated_url
 
 
 @pytest.fixture(scope="session")
 def worker_pg_url() -> Iterator[str]:
     """A throw-away PostgreSQL database for this test session (skipped locally, an error in CI, when absent)."""
-    if not _pg_available():
-        if os.environ.get("CI"):
-            raise RuntimeError(f"PostgreSQL is not reachable at {PG_ADMIN_URL}")
-        pytest.skip("PostgreSQL is not reachable")
-    name = f"hygiene_worker_{uuid.uuid4().hex[:10]}"
-    admin = create_engine(PG_ADMIN_URL, isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.execute(text(f'CREATE DATABASE "{name}"'))
-    yield PG_ADMIN_URL.rsplit("/", 1)[0] + f"/{name}"
-    with admin.connect() as conn:
-        conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-    admin.dispose()
+    with fresh_pg_database("hygiene_worker") as url:
+        yield url
 
 
 @pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
