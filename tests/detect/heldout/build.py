@@ -491,7 +491,7 @@ def build_message(m: Msg, index: int, filler: Filler, prefix: str) -> EmailMessa
         data, maintype, subtype = _attachment_bytes(name, filler(template, f"attachment:{name}"))
         msg.add_attachment(data, maintype=maintype, subtype=subtype, filename=name)
     if m.forward is not None:
-        inner = build_message(m.forward, index + 1000, _Redirect(filler, "message/rfc822"), prefix)
+        inner = build_message(m.forward, index + 1000, _Redirect(filler, "attachment:message/rfc822"), prefix)
         msg.add_attachment(inner)
     if m.signed:
         signed = EmailMessage(policy=SMTP)
