@@ -470,7 +470,6 @@ def build_message(m: Msg, index: int, filler: Filler, prefix: str) -> EmailMessa
         )
         return msg
     if m.encrypted == "rpmsg":
-        msg["Content-Class"] = "rpmsg.message"
         msg.set_content(filler(m.body, "body"))
         msg.add_attachment(
             _opaque(m.slug, 2400),
@@ -478,6 +477,8 @@ def build_message(m: Msg, index: int, filler: Filler, prefix: str) -> EmailMessa
             subtype="x-microsoft-rpmsg-message",
             filename="message.rpmsg",
         )
+        # After the content: set_content() and add_attachment() move or drop the top part's Content-* headers.
+        msg["Content-Class"] = "rpmsg.message"
         return msg
     if m.html == "only":
         msg.set_content(_html(filler(m.body, "html")), subtype="html")
