@@ -81,7 +81,9 @@ from hygiene.domain.verdict import Finding
 __all__ = [
     "CONTEXT_GROUPS",
     "KINDS",
+    "MAIL_TEXT_PARTS",
     "IdRules",
+    "MessageContext",
     "dk_cpr_date_valid",
     "fi_hetu_valid",
     "find_ids",
@@ -595,12 +597,50 @@ def has_id_candidate(text: str) -> bool:
 # --- context ----------------------------------------------------------------------------------------------------
 
 
+MAIL_TEXT_PARTS = ("subject", "body", "html")
+"""Parts written by the sender (the mail itself), as opposed to attachments."""
+
+
+class MessageContext:
+    """The keyword groups of a message's mail text (subject, body, html), shared with its other parts.
+
+    A number often stands in one part and its word in another: "Flytning 251293-0554" in the subject and "Mit
+    CPR-nummer står i emnefeltet" in the body, or a subject "Mitt kontonummer" over a body holding the number. The
+    subject, body and html share their keyword groups with each other, and with attachments (the mail introduces
+    them: "vedlagt min lønnsslipp"); an attachment's own words stay its own (an attached invoice says nothing about
+    the mail's numbers). They count like words anywhere in the number's own part: only for a number with no
+    keyword near it (`_Context.part_groups`).
+
+    Lazy and linear: each mail text part is searched at most once per message, and only when some number needs it.
+    Not thread-safe on its own: build one per message (`detect` does).
+    """
+
+    __slots__ = ("_groups", "_parts", "_rules")
+
+    def __init__(self, parts: Iterable[tuple[str, str]], rules: IdRules) -> None:
+        self._parts = tuple((where, text) for where, text in parts if where in MAIL_TEXT_PARTS and text)
+        self._rules = rules
+        self._groups: dict[str, frozenset[str]] | None = None
+
+    def groups_for(self, where: str) -> frozenset[str]:
+        """Groups found in the mail text parts other than ``where`` (all of them for an attachment)."""
+        if self._groups is None:
+            self._groups = {}
+            for part_where, text in self._parts:
+                found = frozenset(group for _, _, group in self._rules._keywords.hits(text))
+                self._groups[part_where] = self._groups.get(part_where, frozenset()) | found
+        return frozenset().union(*(found for part_where, found in self._groups.items() if part_where != where))
+
+
 @dataclass(slots=True)
 class _Context:
-    """Keyword evidence around one span: the nearest group and, lazily, groups anywhere in the part."""
+    """Keyword evidence around one span: the nearest group and, lazily, groups anywhere in the part (and the message's
+    mail text, see `MessageContext`)."""
 
     text: str
     rules: IdRules
+    where: str = "body"
+    message: MessageContext | None = None
     _part_groups: frozenset[str] | None = None
 
     def nearest(self, start: int, end: int) -> str | None:
@@ -628,9 +668,13 @@ class _Context:
         return after_strong or weak or (following[0] if following else None)
 
     def part_groups(self) -> frozenset[str]:
-        """Groups of the keywords anywhere in the part (computed once, only when a span has no word near it)."""
+        """Groups of the keywords anywhere in the part or the message's mail text (computed once, only when a span
+        has no word near it)."""
         if self._part_groups is None:
-            self._part_groups = frozenset(group for _, _, group in self.rules._keywords.hits(self.text))
+            groups = frozenset(group for _, _, group in self.rules._keywords.hits(self.text))
+            if self.message is not None:
+                groups |= self.message.groups_for(self.where)
+            self._part_groups = groups
         return self._part_groups
 
 
@@ -796,16 +840,20 @@ def _card(candidate: _Candidate, rules: IdRules, context: _Context) -> _Hit | No
                                                                        *_span(candidate)), 1)  # fmt: skip
 
 
-def find_ids(text: str, where: str, rules: IdRules, language: str | None = None) -> list[Finding]:
+def find_ids(
+    text: str, where: str, rules: IdRules, language: str | None = None, *, message: MessageContext | None = None
+) -> list[Finding]:
     """Every national ID, bank account and payment card number in ``text``, as findings at ``where``.
 
     ``language`` (nb, nn, sv, da, en or None) only breaks ties between kinds a number satisfies at once (a 10-digit
-    number valid as both a Swedish personnummer and a Danish CPR). Offsets are offsets into ``text``; findings are
-    sorted by position and never overlap. Pure, thread-safe and linear in ``len(text)``.
+    number valid as both a Swedish personnummer and a Danish CPR). ``message``, the `MessageContext` of the message
+    ``text`` is a part of, lends the words of its subject and body to numbers with no word near them. Offsets are
+    offsets into ``text``; findings are sorted by position and never overlap. Pure, thread-safe (for distinct
+    ``message`` objects) and linear in ``len(text)``.
     """
     if not text:
         return []
-    context = _Context(text, rules)
+    context = _Context(text, rules, where, message)
     hits: list[_Hit] = []
     deny = rules._deny
     position = 0

@@ -17,6 +17,8 @@ medication) and then
 * is not looked at in signature blocks (after "Hilsen", or short lines with a phone number or web address).
 
 ICD-10 codes (F90.0, J45) and ICPC-2 codes (P81) count only next to a health keyword or the words ICD/ICPC.
+Health only: a keyword on a form's label-value line ("Diagnose: ...", "Sykmeldingsgrad: 50 %") counts as a specific
+person (the form's subject), a dose nearby ("20 mg") as a link, and a strong phrase in a subject line gains a little.
 Everything here is pure and linear in the text length (automata, bounded windows, bounded regexes).
 """
 
@@ -91,6 +93,37 @@ _GREETING = regex.compile(
 # sentence than the keyword counts half ("Jeg har lagt ved referatet. Vi diskuterte sykehjemmet.").
 _SENTENCE_END = regex.compile(r"[.!?][\s\"')]+(?=\p{Lu})|\n[ \t\r]*\n")
 _SUPPORT = frozenset({"we", "third", "link", "you"})  # cues that support a person but do not name one
+# Health only. A label-value line of a form ("Diagnose: F32.1", "Sykmeldingsgrad: 50 %", "Medication: insulin") is
+# about the person the form is about, named or not: a health keyword on such a line (the label or its value, which
+# may start on the next line) counts as a specific person. A placeholder value ("ikke oppgitt", "n/a") does not.
+_FORM_LABEL = regex.compile(
+    r"^[ \t>*|-]*(?i:(?:hoved|bi|huvud)?diagnos(?:e|er|ar|is|es)?|diagnosekode|diagnoskod|diagnosis code|icd-?10|"
+    r"icpc-?2?|sykmeldingsgrad|sjukmeldingsgrad|sygemeldingsgrad|sjukskrivningsgrad|sykmelding(?:speriode)?|"
+    r"sjukmelding|sygemelding|sjukskrivning(?:speriod)?|sykmeldt|sjukmeld|sygemeldt|sjukskriven|"
+    r"grad av sykmelding|uføregrad|arbeidsuførhet|arbetsförmåga|arbejdsevne|fitness for work|sick leave|"
+    r"medisiner|medisinar|medisinering|faste medisiner|legemidler|legemiddel|medikamenter|mediciner|medicin|"
+    r"medicinering|läkemedel|medication|medications|current medication|medicines|allergier|allergies|allergi|"
+    r"sykdom|sjukdom|sygdom|sykdommer|condition|medical condition|medical history|sykehistorie|sjukhistorik|"
+    r"symptomer|symptom|symtom|symptoms|funksjonsnedsettelse|funktionsnedsättning|funktionsnedsættelse|"
+    r"disability|behandling|treatment|behandlende lege|prognose|prognos|prognosis|epikrise|epikris|"
+    r"innleggelsesårsak|innlagt|inlagd|indlagt|admitted|helsetilstand|hälsotillstånd|helbredstilstand|"
+    r"helseopplysninger|helseopplysningar|hälsouppgifter|helbredsoplysninger|health information)"
+    r"[ \t]*(?:\([^()\n]{0,30}\))?[ \t]*:[ \t]*(?:\n[ \t]*(?![^\n]{0,40}:))?"
+    r"(?!(?i:ikke oppgitt|ikkje oppgitt|ikke relevant|ingen|inga|ingen kjente|nei|ej|nej|none|no|n/a|"
+    r"not applicable|not stated|fylles ut|fyll inn|fylls i|udfyldes|skal ikke|skal ikkje|ska inte|should not|"
+    r"must not|do not)(?![\p{L}/])|0[ \t]*%|0(?![\p{N}]))"
+    r"(?=[\p{L}\p{N}])[^\n]*",
+    regex.MULTILINE,
+)
+# A dose next to a health word ("tar 20 mg Cipramil", "insulin 10 enheter"): someone's regimen, not a topic.
+_DOSE = regex.compile(
+    r"(?<![\p{L}\p{N}])\d{1,4}(?:[.,]\d{1,2})?[ \u00a0]?(?i:mg|mikrogram|mcg|µg|μg|mmol|ie|iu|enheter|einingar|"
+    r"enheder|enheter|units|tabletter|tablettar|tablets|doser|doses)(?![\p{L}\p{N}])"
+)
+_DOSE_REACH = 40  # characters between a dose and the health word it supports
+# The subject line of a personal message is about its writer or the person it concerns ("Sykmeldt i dag",
+# "Innlagt på sykehus"): a strong health phrase there gains a little, not enough against any generic word.
+_SUBJECT_BONUS = 0.1
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,6 +166,8 @@ def find_special(
     for hit in hits:
         term: Term = hit.payload  # type: ignore[assignment]
         base = getattr(scoring, "weak" if term.tier == "medication" else term.tier)
+        if where == "subject" and term.category == "health" and term.tier == "strong":
+            base += _SUBJECT_BONUS
         kind = "health_medication" if term.tier == "medication" else f"{term.category}_term"
         confidence, personal = context.confidence(term.category, base, hit.start, hit.end, person_bonus)
         raw.append((term.category, kind, term.pattern.text, hit.start, hit.end, confidence, personal))
@@ -249,6 +284,10 @@ class _Context:
             span for lo, hi in windows for span in _person_names(text, lo, hi, introducers)
         ]  # fmt: skip
         self.person_name_starts = [start for start, _ in self.person_names]
+        health = any(category == "health" for _, category in self.categories)
+        self.forms = [(m.start(), m.end()) for m in _FORM_LABEL.finditer(text)] if health else []
+        self.form_starts = [start for start, _ in self.forms]
+        self.doses = [m.start() for m in _DOSE.finditer(text)] if health else []
 
     def confidence(self, category: str, base: float, start: int, end: int, person_bonus: float) -> tuple[float, bool]:
         """The keyword's confidence, and whether a specific person (not just "we") is in its context."""
@@ -281,6 +320,11 @@ class _Context:
                 gap = (cue_end, start) if cue_end <= start else (end, cue_start)
                 weight = getattr(s, cue.cue) * (0.5 if _SENTENCE_END.search(self.text, *gap) else 1.0)
                 weights[cue.cue] = max(weight, weights.get(cue.cue, 0.0))
+        if category == "health":
+            if self._on_form_line(start):
+                weights["relation"] = s.relation  # the form's subject, as specific as a named relative
+            if self._dose_near(start, end):
+                weights["link"] = s.link
         classes = set(weights)
         support = min(s.support_cap, sum(weights[name] for name in classes & _SUPPORT))
         person = support + sum(weights[name] for name in classes - _SUPPORT) + person_bonus
@@ -320,6 +364,16 @@ class _Context:
                 return True
             i += 1
         return False
+
+    def _on_form_line(self, position: int) -> bool:
+        """Whether ``position`` is on a health form's label-value line (the label itself or its value)."""
+        i = bisect.bisect_right(self.form_starts, position) - 1
+        return i >= 0 and position < self.forms[i][1]
+
+    def _dose_near(self, start: int, end: int) -> bool:
+        """Whether a dose ("20 mg", "2 tabletter") stands within `_DOSE_REACH` characters of the keyword."""
+        i = bisect.bisect_left(self.doses, start - _DOSE_REACH)
+        return i < len(self.doses) and self.doses[i] <= end + _DOSE_REACH
 
     def _enumeration(self, start: int) -> bool:
         half = self.scoring.enumeration_span // 2
