@@ -203,3 +203,98 @@ def test_health_in_unlisted_wording_is_found(language: str) -> None:
 def test_health_words_in_news_budgets_and_figures_of_speech_are_not_flagged(language: str) -> None:
     flagged = [i for i, text in enumerate(NEGATIVE[language]) if _found(text, language)]
     assert flagged == []
+
+
+# A form's label-value block is about the person the form is about, named or not; a blank or placeholder value, a
+# policy sentence after the label, or a topic line ("Tema:") is not a disclosure.
+FORMS = {
+    "nb": [
+        "Diagnose: diabetes type 2\nSykmeldingsgrad: 50 %\nArbeidsgiver: Fjordvik kommune",
+        "Hoveddiagnose: sarkoidose\nBehandlende lege: Kari Lie",
+        "Faste medisiner: Levaxin og Albyl-E",
+    ],
+    "nn": ["Diagnose: depresjon\nSjukmeldingsgrad: 100 %", "Medisinar: Ritalin 10 mg morgon og kveld"],
+    "sv": ["Diagnos: diabetes, sjukskrivning 50 %", "Läkemedel: Elvanse\nDiagnos:\nADHD"],
+    "da": ["Diagnose: diabetes\nSygemeldingsgrad: 50 %", "Medicin: Concerta 36 mg"],
+    "en": [
+        "Diagnosis: type 2 diabetes\nFitness for work: 50%",
+        "Current medication: sertraline\nAllergies: penicillin",
+        "Diagnosis: sarcoidosis",
+    ],
+}
+FORM_NEGATIVES = {
+    "nb": [
+        "Diagnose: ikke oppgitt\nSykmeldingsgrad:\nArbeidsgiver: Fjordvik kommune",
+        "Diagnose: skal ikke oppgis til arbeidsgiver.",
+        "Tema: diabetes og fysisk aktivitet. Påmelding på nettsiden.",
+        "Diagnose:\nSykmeldingsgrad:\nMedisiner:",
+    ],
+    "sv": ["Diagnos: ska inte anges i ansökan.", "Diagnos: -\nSjukskrivningsgrad: -"],
+    "da": ["Diagnose: ingen\nSygemeldingsgrad: 0 %"],
+    "en": ["Diagnosis: n/a\nMedication: none", "Condition: good, a few scratches on the lid."],
+}
+# A dose next to a medicine says someone takes it; a dose alone in a price list or a recipe does not.
+DOSES = {
+    "nb": "Jeg må ta 2 tabletter Paracet hver kveld etter operasjonen.",
+    "sv": "Jag tar 50 mg Sertralin varje morgon.",
+    "da": "Jeg får 10 enheder insulin til aftensmaden.",
+    "en": "I take 20 mg of citalopram every morning and it makes me drowsy.",
+}
+DOSE_NEGATIVES = {
+    "nb": "Tilbud: Paracet 500 mg, 20 tabletter, kr 39 på apoteket denne uka.",
+    "en": "Add 200 ml of milk and 2 tablets of stock to the pan.",
+}
+
+
+@pytest.mark.parametrize("language", sorted(FORMS))
+def test_a_forms_health_block_is_health_without_a_name(language: str) -> None:
+    missed = [i for i, text in enumerate(FORMS[language]) if "health" not in _found(text, language)]
+    assert missed == []
+
+
+@pytest.mark.parametrize("language", sorted(FORM_NEGATIVES))
+def test_blank_placeholder_and_topic_labels_are_not_flagged(language: str) -> None:
+    flagged = [i for i, text in enumerate(FORM_NEGATIVES[language]) if _found(text, language)]
+    assert flagged == []
+
+
+@pytest.mark.parametrize("language", sorted(DOSES))
+def test_a_dose_of_a_medicine_taken_by_the_writer_is_health(language: str) -> None:
+    assert "health" in _found(DOSES[language], language)
+
+
+@pytest.mark.parametrize("language", sorted(DOSE_NEGATIVES))
+def test_doses_in_an_offer_or_a_recipe_are_not_flagged(language: str) -> None:
+    assert _found(DOSE_NEGATIVES[language], language) == set()
+
+
+SUBJECTS = {
+    "nb": ["Sykmeldt resten av uka", "Innlagt på sykehus – kommer ikke i morgen"],
+    "nn": ["Sjukmeld i dag og i morgon"],
+    "sv": ["Sjukskriven resten av veckan"],
+    "da": ["Sygemeldt resten af ugen", "Indlagt på hospitalet"],
+    "en": ["Signed off sick until Friday"],
+}
+SUBJECT_NEGATIVES = {
+    "nb": ["Kurs: Sykmeldt – hva nå? Påmelding", "Ny rutine for sykmelding og egenmelding"],
+    "sv": ["Webbinarium: sjukskriven och sedan? Anmälan öppen"],
+    "da": ["Nyhedsbrev: sygemeldt – hvad nu?"],
+    "en": ["Newsletter: on sick leave - what are your rights?"],
+}
+
+
+def _found_in_subject(text: str, language: str) -> set[str]:
+    findings = detect([TextPart("subject", text)], RULES, language=language)
+    return {f.category for f in findings if f.confidence >= 0.5}
+
+
+@pytest.mark.parametrize("language", sorted(SUBJECTS))
+def test_a_subject_line_stating_sick_leave_or_admission_is_health(language: str) -> None:
+    missed = [i for i, text in enumerate(SUBJECTS[language]) if "health" not in _found_in_subject(text, language)]
+    assert missed == []
+
+
+@pytest.mark.parametrize("language", sorted(SUBJECT_NEGATIVES))
+def test_a_newsletter_or_course_subject_is_not_flagged(language: str) -> None:
+    flagged = [i for i, text in enumerate(SUBJECT_NEGATIVES[language]) if _found_in_subject(text, language)]
+    assert flagged == []
