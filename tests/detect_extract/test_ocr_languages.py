@@ -217,3 +217,42 @@ def test_images_inside_office_documents_are_classified_like_their_text(reader, b
     assert all(
         f.where.startswith(f"attachment:{filename}/") and f.where.endswith(OCR_SUFFIX) for f in as_document.findings
     )
+
+
+# Tesseract prefers the first configured language's letters: with Norwegian first it read Swedish and Finnish "ä" as
+# "å" ("Låkarintyg", "hjårtsvikt", so the Swedish keywords went unseen), and with Swedish first it reads Norwegian
+# "æ"/"ø" as "ae"/"o". The reader re-reads Swedish- and Finnish-looking images with those languages first.
+LETTER_CASES = [
+    ("sv", ["Läkarintyg för Anna Svensson", "Hon är sjukskriven på grund av ångest.", "Behandlande läkare: Per Ström"]),
+    ("sv", ["Jag har fått diagnosen hjärtsvikt och måste vila.", "Min läkare säger att jag behöver två veckor."]),
+    ("fi", ["Lääkärintodistus: sairausloma", "Potilas on sairaalassa, diagnoosi määrätään."]),
+    ("nb", ["Legeerklæring for Kari Nordmann", "Hun er sykmeldt på grunn av søvnvansker.", "Behandlende lege: Pål"]),
+    ("nn", ["Eg er sjukmeld på grunn av ryggsmerter.", "Kjære Åse, takk for hjelpa i går."]),
+    ("da", ["Lægeerklæring: Søren er sygemeldt", "Han får medicin mod angst og går til læge."]),
+]
+
+
+@pytest.mark.parametrize("font_index", [0, 1])
+@pytest.mark.parametrize(("language", "lines"), LETTER_CASES, ids=[f"{c[0]}-{i}" for i, c in enumerate(LETTER_CASES)])
+def test_nordic_letters_are_read_as_written_whatever_the_language(reader, language, lines, font_index):
+    assert reader.languages.startswith("nor+")  # the default order, which favours "å" over "ä"
+    outcome = reader.read([("attachment:note.png", render(lines, size=26, font_index=font_index))])
+    assert [t.text.split() for t in outcome.texts] == [" ".join(lines).split()]
+
+
+def test_swedish_sick_note_in_an_image_is_health_like_its_text(reader):
+    lines = ["Jag har fått diagnosen hjärtsvikt och måste vila.", "Min läkare säger att jag behöver två veckor."]
+    as_text, as_image = verdicts(reader, lines, render(lines, size=26, font_index=1), "intyg.png")
+    assert_alike(as_text, as_image, ("health",))
+
+
+def test_language_order_for_a_second_reading():
+    from hygiene.adapters.ocr.tesseract import _looks_swedish_or_finnish, _swedish_finnish_first
+
+    assert _swedish_finnish_first("nor+swe+dan+fin+eng") == "swe+fin+nor+dan+eng"
+    assert _swedish_finnish_first("nor+dan+eng") is None  # nothing to move
+    assert _swedish_finnish_first("swe+nor") is None  # already first
+    assert _looks_swedish_or_finnish("Hon år sjukskriven och jag har fått ett låkarintyg för veckan.")
+    assert _looks_swedish_or_finnish("Potilas on sairaalassa ja hän on sairauslomalla, kiitos.")
+    assert not _looks_swedish_or_finnish("Hun er sykmeldt og jeg har fått en legeerklæring for uken.")
+    assert not _looks_swedish_or_finnish("Han er sygemeldt, og jeg har fået en lægeerklæring for ugen.")

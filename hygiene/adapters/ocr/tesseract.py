@@ -8,6 +8,10 @@
   so a re-sweep does not read the same attachment twice. Only text and a confidence figure are kept, never images.
 * Preprocessing: EXIF orientation, first frame of animated images, grey scale, 2x upscale of small images, and an
   orientation check (Tesseract OSD) when the first reading is poor.
+* Language order: Tesseract prefers the first language's letters where two look alike. With Norwegian first it reads
+  Swedish and Finnish "ä" as "å" ("Låkarintyg", "hjårtsvikt": keywords then go unseen); with Swedish first it reads
+  Norwegian "æ"/"ø" as "ae"/"o". So an image whose first reading looks Swedish or Finnish (judged with "å" read
+  as "ä") is read again with Swedish and Finnish first, and that reading is kept.
 
 Language data comes from the Debian packages (``tesseract-ocr-nor`` ...); the tesserocr wheel brings the engine.
 """
@@ -26,6 +30,7 @@ from concurrent.futures import TimeoutError as FutureTimeout
 from pathlib import Path
 from typing import Any
 
+from hygiene.domain.detect.language import guess_language
 from hygiene.domain.ocr import OCR_SUFFIX, OcrOutcome, OcrText
 
 _UPSCALE_BELOW_PX = 1600  # images whose longer side is shorter than this are read at twice their size
@@ -64,6 +69,7 @@ class TesseractReader:
         # One OpenMP thread per engine: the pool gives the parallelism; Tesseract's own threads only contend with it.
         os.environ.setdefault("OMP_THREAD_LIMIT", "1")
         self.languages = languages
+        self._sv_fi_first = _swedish_finnish_first(languages)
         self.max_images = max_images
         self.max_pixels = max_pixels
         self.time_budget_s = time_budget_s
@@ -184,14 +190,16 @@ class TesseractReader:
 
     def _read_frame(self, image: Any, deadline: float) -> tuple[str, float] | str:
         first = self._tesseract(image, deadline)
-        if isinstance(first, str) or first[1] >= _POOR_CONFIDENCE:
+        if not isinstance(first, str) and first[1] < _POOR_CONFIDENCE:
+            rotated = self._reoriented(image, deadline)
+            if rotated is not None:
+                second = self._tesseract(rotated, deadline)
+                if not isinstance(second, str) and _score(second) > _score(first):
+                    first, image = second, rotated
+        if isinstance(first, str) or self._sv_fi_first is None or not _looks_swedish_or_finnish(first[0]):
             return first
-        rotated = self._reoriented(image, deadline)
-        if rotated is not None:
-            second = self._tesseract(rotated, deadline)
-            if not isinstance(second, str) and _score(second) > _score(first):
-                return second
-        return first
+        again = self._tesseract(image, deadline, self._sv_fi_first)
+        return first if isinstance(again, str) else again
 
     def _engine(self, name: str, languages: str, psm: int) -> Any:
         engines = self._local.__dict__.setdefault("engines", {})
@@ -201,14 +209,15 @@ class TesseractReader:
             engines[name] = tesserocr.PyTessBaseAPI(path=self._tessdata, lang=languages, psm=psm)
         return engines[name]
 
-    def _tesseract(self, image: Any, deadline: float) -> tuple[str, float] | str:
+    def _tesseract(self, image: Any, deadline: float, languages: str | None = None) -> tuple[str, float] | str:
         import tesserocr
 
         remaining_ms = int((deadline - time.monotonic()) * 1000)
         if remaining_ms <= 0:
             return "limit:ocr_time"
         try:
-            api = self._engine("text", self.languages, tesserocr.PSM.AUTO)
+            name = "text" if languages is None else "text:" + languages
+            api = self._engine(name, languages or self.languages, tesserocr.PSM.AUTO)
             api.SetImage(image)
             if not api.Recognize(timeout=remaining_ms):
                 return "limit:ocr_time" if time.monotonic() >= deadline else "ocr:error"
@@ -265,6 +274,20 @@ def find_tessdata(languages: Sequence[str]) -> str | None:
         if set(languages) <= _languages(candidate):
             return candidate.rstrip("/") + "/"
     return None
+
+
+def _swedish_finnish_first(languages: str) -> str | None:
+    """``languages`` reordered with Swedish and Finnish first, or None when that changes nothing (neither is in the
+    set, or they already lead)."""
+    names = languages.split("+")
+    lead = [name for name in ("swe", "fin") if name in names]
+    reordered = "+".join(lead + [name for name in names if name not in lead])
+    return None if not lead or reordered == languages or names[0] in lead else reordered
+
+
+def _looks_swedish_or_finnish(text: str) -> bool:
+    """Whether a reading made with another language first is Swedish or Finnish ("å" may stand for a misread "ä")."""
+    return guess_language(text.replace("å", "ä").replace("Å", "Ä"), finnish=True) in ("sv", "fi")
 
 
 def _tidy(text: str) -> str:

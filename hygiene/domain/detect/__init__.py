@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from hygiene.domain.detect.ids import IdRules, find_ids, has_id_candidate
+from hygiene.domain.detect.ids import IdRules, MessageContext, find_ids, has_id_candidate
 from hygiene.domain.detect.language import guess_language
 from hygiene.domain.detect.ruleset import KEYWORD_CATEGORIES, LANGUAGES, Rules, load_rules
 from hygiene.domain.detect.special import find_special, keyword_hit
@@ -34,7 +34,8 @@ def detect(parts: Iterable[TextPart], rules: Rules, *, language: str | None = No
     installation's thresholds and disabled categories.
     """
     parts = [part for part in parts if part.text]
-    id_findings = [find_ids(part.text, part.where, rules.ids, language) for part in parts]
+    message = MessageContext(((part.where, part.text) for part in parts), rules.ids)
+    id_findings = [find_ids(part.text, part.where, rules.ids, language, message=message) for part in parts]
     about_person = [_names_a_person(found) for found in id_findings]
     in_message = any(about_person)
     findings: list[Finding] = []

@@ -75,10 +75,11 @@ for _lang, _words in _DISTINCT.items():
         _WEIGHTS.setdefault(_word, {})[_lang] = 2.0
 
 
-def guess_language(text: str) -> str | None:
+def guess_language(text: str, *, finnish: bool = False) -> str | None:
     """``"nb"``, ``"nn"``, ``"sv"``, ``"da"``, ``"en"`` or None (too little text, or another language).
 
-    Looks at the first `SAMPLE_CHARS` characters only; pure and cheap.
+    With ``finnish=True`` Finnish text is answered with ``"fi"`` instead of None (the OCR reader uses it to pick its
+    Tesseract language order). Looks at the first `SAMPLE_CHARS` characters only; pure and cheap.
     """
     sample = text[:SAMPLE_CHARS].lower()
     scores = dict.fromkeys(_PROFILES, 0.0)
@@ -98,8 +99,10 @@ def guess_language(text: str) -> str | None:
     scores["sv"] += (sample.count("ä") + sample.count("ö")) * 0.3
     scores["fi"] += (sample.count("ä") + sample.count("ö")) * 0.2 + sample.count("yy") + sample.count("ää")
     best = max(scores, key=lambda lang: scores[lang])
-    if scores[best] < _MIN_EVIDENCE or best == "fi":
+    if scores[best] < _MIN_EVIDENCE:
         return None
+    if best == "fi":
+        return "fi" if finnish else None
     if best != "no":
         return best
     return "nn" if nn > nb else "nb"

@@ -470,7 +470,6 @@ def build_message(m: Msg, index: int, filler: Filler, prefix: str) -> EmailMessa
         )
         return msg
     if m.encrypted == "rpmsg":
-        msg["Content-Class"] = "rpmsg.message"
         msg.set_content(filler(m.body, "body"))
         msg.add_attachment(
             _opaque(m.slug, 2400),
@@ -478,6 +477,8 @@ def build_message(m: Msg, index: int, filler: Filler, prefix: str) -> EmailMessa
             subtype="x-microsoft-rpmsg-message",
             filename="message.rpmsg",
         )
+        # After the content: set_content() and add_attachment() move or drop the top part's Content-* headers.
+        msg["Content-Class"] = "rpmsg.message"
         return msg
     if m.html == "only":
         msg.set_content(_html(filler(m.body, "html")), subtype="html")
@@ -491,7 +492,7 @@ def build_message(m: Msg, index: int, filler: Filler, prefix: str) -> EmailMessa
         data, maintype, subtype = _attachment_bytes(name, filler(template, f"attachment:{name}"))
         msg.add_attachment(data, maintype=maintype, subtype=subtype, filename=name)
     if m.forward is not None:
-        inner = build_message(m.forward, index + 1000, _Redirect(filler, "message/rfc822"), prefix)
+        inner = build_message(m.forward, index + 1000, _Redirect(filler, "attachment:message/rfc822"), prefix)
         msg.add_attachment(inner)
     if m.signed:
         signed = EmailMessage(policy=SMTP)

@@ -1,0 +1,300 @@
+"""Health in wording nobody listed: examinations and specialists, injuries, pregnancy, allergies, dosages, sick-leave
+grades, "has been found to have X" frames and form-like label blocks, in nb, nn, sv, da and en; with a hard negative
+(news, budgets, courses, statistics, job ads, figurative speech) for each family.
+
+Written from what people commonly write to a school, a municipality or an employer, not from any labelled message:
+a miss here is a gap on unseen mail.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from hygiene.domain.detect import detect, load_rules
+from hygiene.domain.text import TextPart
+
+RULES = load_rules(None)
+
+PERSONAL = {
+    "nb": [
+        "Jeg har fått time til MR hos ortopeden neste tirsdag, så jeg kommer litt senere.",
+        "Sønnen vår går til BUP annenhver uke, så han går tidlig på onsdager.",
+        "Etter trafikkulykken i fjor har jeg en hjerneskade og blir fort sliten.",
+        "Datteren vår har nøtteallergi og må alltid ha med seg adrenalinpenn på turer.",
+        "Kona mi har fått svangerskapsforgiftning og er lagt inn til observasjon.",
+        "Jeg fikk whiplash i en bilulykke og er 50 % sykmeldt ut måneden.",
+        "Mannen min har fått påvist sarkoidose og skal utredes videre.",
+        "Jeg tar 20 mg Cipramil hver morgen og blir litt trøtt av det.",
+        "Jeg er gradert sykmeldt 40 % fram til påske.",
+        "Han ble skrevet ut fra sykehuset i går etter blindtarmoperasjonen.",
+        "Jeg hadde en spontanabort forrige uke og trenger noen dager fri.",
+        "Sønnen min har et brudd i håndleddet og kan ikke skrive på prøven.",
+        "Jeg skal ta ultralyd av skulderen på fredag og kommer ikke på møtet.",
+        "Faren min har fått en hjerneblødning og ligger på Haukeland.",
+        "Jeg har isjias og klarer ikke å sitte lenge i møter.",
+        "Datteren vår ble født med leppe-kjeve-ganespalte og skal opereres igjen i mai.",
+        "Jeg er gravid i uke 30 og har fått bekkenløsning.",
+        "Eleven har fått diagnosen dyspraksi etter utredning hos PPT og BUP.",
+        "Sønnen min har astma og bruker Flutide og Airomir hver dag.",
+        "Moren min har fått Parkinson og bruker Madopar.",
+        "Jeg har time hos jordmor på helsestasjonen i morgen tidlig.",
+        "Jeg går til fysioterapeut for korsbåndsskaden to ganger i uka.",
+    ],
+    "nn": [
+        "Eg har fått time til MR hjå ortopeden neste tysdag, så eg kjem litt seinare.",
+        "Sonen vår går til BUP annakvar veke.",
+        "Etter trafikkulukka i fjor har eg ein hjerneskade og vert fort sliten.",
+        "Dottera vår har nøtteallergi og må alltid ha med seg adrenalinpenn.",
+        "Eg er 50 % sjukmeld ut månaden etter ein nakkeskade.",
+        "Mannen min har fått påvist sarkoidose og skal greiast ut vidare.",
+        "Eg tek 20 mg Cipramil kvar morgon.",
+        "Han vart skriven ut frå sjukehuset i går etter operasjonen.",
+        "Eg hadde ein spontanabort førre veke og treng nokre dagar fri.",
+        "Sonen min har eit brot i handleddet og kan ikkje skrive på prøva.",
+        "Far min har fått ei hjerneblødning og ligg på sjukehuset.",
+        "Eg er gravid i veke 30 og har fått bekkenløysing.",
+        "Eg har time hjå jordmora på helsestasjonen i morgon.",
+    ],
+    "sv": [
+        "Jag har fått en tid för magnetkamera hos ortopeden på tisdag, så jag kommer lite senare.",
+        "Vår son går på BUP varannan vecka.",
+        "Efter trafikolyckan i fjol har jag en hjärnskada och blir snabbt trött.",
+        "Vår dotter har nötallergi och måste alltid ha med sig en adrenalinpenna.",
+        "Min fru har fått havandeskapsförgiftning och är inlagd för observation.",
+        "Jag fick en whiplashskada i en bilolycka och är sjukskriven på halvtid.",
+        "Min man har fått sarkoidos konstaterat och ska utredas vidare.",
+        "Jag tar 20 mg Cipramil varje morgon.",
+        "Jag är sjukskriven till 50 procent fram till påsk.",
+        "Han skrevs ut från sjukhuset i går efter blindtarmsoperationen.",
+        "Jag fick ett missfall förra veckan och behöver några dagar ledigt.",
+        "Min son har en fraktur i handleden och kan inte skriva på provet.",
+        "Min pappa har fått en hjärnblödning och ligger på Sahlgrenska.",
+        "Jag har ischias och kan inte sitta länge på möten.",
+        "Jag är gravid i vecka 30 och har foglossning.",
+        "Vår son har astma och använder Flutide och Airomir varje dag.",
+        "Jag har en tid hos barnmorskan på mödravårdscentralen i morgon.",
+    ],
+    "da": [
+        "Jeg har fået en tid til MR-scanning hos ortopædkirurgen på tirsdag, så jeg kommer lidt senere.",
+        "Vores søn går til børnepsykiater hver anden uge.",
+        "Efter min trafikulykke har jeg en hjerneskade og bliver hurtigt træt.",
+        "Vores datter har nøddeallergi og skal altid have en adrenalinpen med.",
+        "Min kone har fået svangerskabsforgiftning og er lagt ind til observation.",
+        "Jeg fik et piskesmæld i en bilulykke og er delvist sygemeldt.",
+        "Min mand har fået konstateret sarkoidose.",
+        "Jeg tager 20 mg Cipramil hver morgen.",
+        "Han blev udskrevet fra hospitalet i går efter blindtarmsoperationen.",
+        "Jeg havde en spontan abort i sidste uge og har brug for et par fridage.",
+        "Min søn har et brud på håndleddet og kan ikke skrive til prøven.",
+        "Min far har fået en hjerneblødning og ligger på Rigshospitalet.",
+        "Jeg har iskias og kan ikke sidde længe til møder.",
+        "Jeg er gravid i uge 30 og har bækkenløsning.",
+        "Vores søn har astma og bruger Flixotide og Ventoline hver dag.",
+        "Jeg har en tid hos jordemoderen i morgen tidlig.",
+    ],
+    "en": [
+        "I have an MRI appointment with the orthopaedic surgeon on Tuesday, so I'll be late.",
+        "Our son is under CAMHS and has an appointment every other week.",
+        "Since the car accident last year I have a brain injury and tire quickly.",
+        "My daughter has a severe nut allergy and always carries an EpiPen.",
+        "My wife has pre-eclampsia and has been admitted for monitoring.",
+        "I got whiplash in a car crash and I'm signed off work for two weeks.",
+        "My husband has been diagnosed with sarcoidosis.",
+        "I'm on a phased return to work at 50% after my operation.",
+        "He was discharged from hospital yesterday after having his appendix out.",
+        "My son has a fractured wrist and can't write in the exam.",
+        "My father has had a brain haemorrhage and is in intensive care.",
+        "I have sciatica and can't sit through long meetings.",
+        "I'm 30 weeks pregnant and have pelvic girdle pain.",
+        "Our daughter was born with a cleft palate and has another operation in May.",
+        "My son has asthma and uses a Clenil inhaler and salbutamol every day.",
+        "I have a scan at the maternity unit tomorrow morning, so I'll be in late.",
+        "She is being treated for a rare blood disorder and misses a lot of school.",
+        "I have a hospital appointment for my knee on Thursday.",
+    ],
+}
+
+NEGATIVE = {
+    "nb": [
+        "Kurs om diabetes for helsepersonell 12. mai. Påmelding på nettsiden.",
+        "Budsjettet for BUP og DPS øker med 12 millioner neste år.",
+        "8 % av de ansatte har vært sykmeldt det siste året, viser undersøkelsen.",
+        "Vi søker sykepleier til ortopedisk avdeling. Søknadsfrist 1. mai.",
+        "Jeg er allergisk mot byråkrati, men jeg skal fylle ut skjemaet.",
+        "Dette prosjektet gir meg hodepine, men vi får det til.",
+        "Sykehuset har fått en ny MR-maskin til 20 millioner kroner.",
+        "Vi har kjøpt inn nye adrenalinpenner til alle barnehagene.",
+        "Helsestasjonen holder stengt i uke 28.",
+        "Legevakten har nytt telefonnummer fra 1. mars.",
+        "Veien er stengt etter en trafikkulykke ved Lysaker i morges.",
+        "Apoteket har Voltaren og Paracet på tilbud denne uka.",
+        "Jeg har lagt ved skjemaet for sykmelding som du ba om.",
+        "Nyhetsbrev: Flere unge får diagnosen angst, viser ny forskning. Les mer på nettsiden.",
+        "Saken ble henvist til lagmannsretten, sa han i møtet.",
+        "Jeg har kjøpt gipset og sparkelen til verkstedet.",
+        "Jeg synes konserten var sykt bra, han spilte i tre timer.",
+        "Ny helsestasjon for ungdom åpner i rådhuset. Der kan de snakke med helsesykepleier og psykolog.",
+    ],
+    "nn": [
+        "Kurs om diabetes for helsepersonell 12. mai. Påmelding på nettsida.",
+        "Budsjettet til BUP og DPS aukar med 12 millionar neste år.",
+        "Helsestasjonen held stengt i veke 28.",
+        "Eg er allergisk mot byråkrati, men eg skal fylle ut skjemaet.",
+        "Saka vart vist til fylkesmannen, sa ho.",
+    ],
+    "sv": [
+        "Kurs om diabetes för vårdpersonal den 12 maj. Anmälan på webbplatsen.",
+        "Budgeten för BUP och psykiatrin ökar med 12 miljoner nästa år.",
+        "8 procent av de anställda har varit sjukskrivna det senaste året, visar undersökningen.",
+        "Vi söker en sjuksköterska till ortopedavdelningen. Sista ansökningsdag 1 maj.",
+        "Jag är allergisk mot byråkrati, men jag ska fylla i blanketten.",
+        "Sjukhuset har köpt en ny magnetkamera för 20 miljoner kronor.",
+        "Vägen är avstängd efter en trafikolycka vid Slussen i morse.",
+        "Apoteket har Alvedon och Ipren på erbjudande denna vecka.",
+        "Förslaget skickas på remiss till kommunerna, svar senast i maj.",
+        "Ärendet lades in i systemet i går och hon handlägger det.",
+        "Pengarna har lagts in på hans konto.",
+    ],
+    "da": [
+        "Kursus om diabetes for sundhedspersonale den 12. maj. Tilmelding på hjemmesiden.",
+        "Budgettet for børnepsykiatrien stiger med 12 millioner næste år.",
+        "8 procent af medarbejderne har været sygemeldt det seneste år, viser undersøgelsen.",
+        "Vi søger en sygeplejerske til ortopædkirurgisk afdeling. Ansøgningsfrist 1. maj.",
+        "Jeg er allergisk over for bureaukrati, men jeg udfylder skemaet.",
+        "Hospitalet har købt en ny MR-scanner til 20 millioner kroner.",
+        "Vejen er spærret efter en trafikulykke ved Valby i morges.",
+        "Jeg har sendt fakturaerne til scanning, og hun tjekker dem i morgen.",
+        "Sagen er henvist til Ankestyrelsen, skriver hun.",
+        "Med henvisning til din mail sender jeg referatet.",
+    ],
+    "en": [
+        "I'm sick of this printer jamming every morning.",
+        "This project is giving me a headache, but we'll get there.",
+        "I'm allergic to bureaucracy, but I'll fill in the form.",
+        "Course on diabetes for school staff on 12 May. Book your place on our website.",
+        "The hospital budget for MRI scanners increases by 12 million next year.",
+        "8% of staff were on sick leave last year, the survey shows.",
+        "We are recruiting a staff nurse for the orthopaedic ward. Closing date 1 May.",
+        "The pharmacy has paracetamol and ibuprofen on offer this week.",
+        "The road is closed after a car accident near the station this morning.",
+        "Please find attached the maternity unit's new visiting hours for the newsletter.",
+        "I was in stitches at the end-of-year party, he is so funny.",
+        "I have attached a scan of my passport for the HR file.",
+        "He was admitted to the bar in 2015 and now works for us.",
+        "She was referred to the finance committee for approval.",
+        "I'm an IT consultant and the ACL on the router blocks my laptop.",
+        "I'm off work with the kids this week, back on Monday.",
+        "The CI test results came back green, I merged my branch.",
+    ],
+}
+
+
+def _found(text: str, language: str) -> set[str]:
+    return {f.category for f in detect([TextPart("body", text)], RULES, language=language) if f.confidence >= 0.5}
+
+
+@pytest.mark.parametrize("language", sorted(PERSONAL))
+def test_health_in_unlisted_wording_is_found(language: str) -> None:
+    missed = [i for i, text in enumerate(PERSONAL[language]) if "health" not in _found(text, language)]
+    assert missed == []
+
+
+@pytest.mark.parametrize("language", sorted(NEGATIVE))
+def test_health_words_in_news_budgets_and_figures_of_speech_are_not_flagged(language: str) -> None:
+    flagged = [i for i, text in enumerate(NEGATIVE[language]) if _found(text, language)]
+    assert flagged == []
+
+
+# A form's label-value block is about the person the form is about, named or not; a blank or placeholder value, a
+# policy sentence after the label, or a topic line ("Tema:") is not a disclosure.
+FORMS = {
+    "nb": [
+        "Diagnose: diabetes type 2\nSykmeldingsgrad: 50 %\nArbeidsgiver: Fjordvik kommune",
+        "Hoveddiagnose: sarkoidose\nBehandlende lege: Kari Lie",
+        "Faste medisiner: Levaxin og Albyl-E",
+    ],
+    "nn": ["Diagnose: depresjon\nSjukmeldingsgrad: 100 %", "Medisinar: Ritalin 10 mg morgon og kveld"],
+    "sv": ["Diagnos: diabetes, sjukskrivning 50 %", "Läkemedel: Elvanse\nDiagnos:\nADHD"],
+    "da": ["Diagnose: diabetes\nSygemeldingsgrad: 50 %", "Medicin: Concerta 36 mg"],
+    "en": [
+        "Diagnosis: type 2 diabetes\nFitness for work: 50%",
+        "Current medication: sertraline\nAllergies: penicillin",
+        "Diagnosis: sarcoidosis",
+    ],
+}
+FORM_NEGATIVES = {
+    "nb": [
+        "Diagnose: ikke oppgitt\nSykmeldingsgrad:\nArbeidsgiver: Fjordvik kommune",
+        "Diagnose: skal ikke oppgis til arbeidsgiver.",
+        "Tema: diabetes og fysisk aktivitet. Påmelding på nettsiden.",
+        "Diagnose:\nSykmeldingsgrad:\nMedisiner:",
+    ],
+    "sv": ["Diagnos: ska inte anges i ansökan.", "Diagnos: -\nSjukskrivningsgrad: -"],
+    "da": ["Diagnose: ingen\nSygemeldingsgrad: 0 %"],
+    "en": ["Diagnosis: n/a\nMedication: none", "Condition: good, a few scratches on the lid."],
+}
+# A dose next to a medicine says someone takes it; a dose alone in a price list or a recipe does not.
+DOSES = {
+    "nb": "Jeg må ta 2 tabletter Paracet hver kveld etter operasjonen.",
+    "sv": "Jag tar 50 mg Sertralin varje morgon.",
+    "da": "Jeg får 10 enheder insulin til aftensmaden.",
+    "en": "I take 20 mg of citalopram every morning and it makes me drowsy.",
+}
+DOSE_NEGATIVES = {
+    "nb": "Tilbud: Paracet 500 mg, 20 tabletter, kr 39 på apoteket denne uka.",
+    "en": "Add 200 ml of milk and 2 tablets of stock to the pan.",
+}
+
+
+@pytest.mark.parametrize("language", sorted(FORMS))
+def test_a_forms_health_block_is_health_without_a_name(language: str) -> None:
+    missed = [i for i, text in enumerate(FORMS[language]) if "health" not in _found(text, language)]
+    assert missed == []
+
+
+@pytest.mark.parametrize("language", sorted(FORM_NEGATIVES))
+def test_blank_placeholder_and_topic_labels_are_not_flagged(language: str) -> None:
+    flagged = [i for i, text in enumerate(FORM_NEGATIVES[language]) if _found(text, language)]
+    assert flagged == []
+
+
+@pytest.mark.parametrize("language", sorted(DOSES))
+def test_a_dose_of_a_medicine_taken_by_the_writer_is_health(language: str) -> None:
+    assert "health" in _found(DOSES[language], language)
+
+
+@pytest.mark.parametrize("language", sorted(DOSE_NEGATIVES))
+def test_doses_in_an_offer_or_a_recipe_are_not_flagged(language: str) -> None:
+    assert _found(DOSE_NEGATIVES[language], language) == set()
+
+
+SUBJECTS = {
+    "nb": ["Sykmeldt resten av uka", "Innlagt på sykehus – kommer ikke i morgen"],
+    "nn": ["Sjukmeld i dag og i morgon"],
+    "sv": ["Sjukskriven resten av veckan"],
+    "da": ["Sygemeldt resten af ugen", "Indlagt på hospitalet"],
+    "en": ["Signed off sick until Friday"],
+}
+SUBJECT_NEGATIVES = {
+    "nb": ["Kurs: Sykmeldt – hva nå? Påmelding", "Ny rutine for sykmelding og egenmelding"],
+    "sv": ["Webbinarium: sjukskriven och sedan? Anmälan öppen"],
+    "da": ["Nyhedsbrev: sygemeldt – hvad nu?"],
+    "en": ["Newsletter: on sick leave - what are your rights?"],
+}
+
+
+def _found_in_subject(text: str, language: str) -> set[str]:
+    findings = detect([TextPart("subject", text)], RULES, language=language)
+    return {f.category for f in findings if f.confidence >= 0.5}
+
+
+@pytest.mark.parametrize("language", sorted(SUBJECTS))
+def test_a_subject_line_stating_sick_leave_or_admission_is_health(language: str) -> None:
+    missed = [i for i, text in enumerate(SUBJECTS[language]) if "health" not in _found_in_subject(text, language)]
+    assert missed == []
+
+
+@pytest.mark.parametrize("language", sorted(SUBJECT_NEGATIVES))
+def test_a_newsletter_or_course_subject_is_not_flagged(language: str) -> None:
+    flagged = [i for i, text in enumerate(SUBJECT_NEGATIVES[language]) if _found_in_subject(text, language)]
+    assert flagged == []

@@ -1,0 +1,251 @@
+"""Identity categories (GDPR art. 9 religion, ethnicity, politics, union, sexual orientation, genetic/biometric, and
+art. 10 criminal) on wording people actually write, in every language, and the group or topic uses of the same
+words that must not be flagged.
+
+Each positive states something about an identifiable person (the writer, a relative, a pupil, a named person); each
+negative uses the same vocabulary about a group, an organisation, an event, statistics or the news. The lists cover
+families of wording (denominations, origin phrases, parties and unions by country, youth sanctions, inflections and
+adjective forms), not sentences of any labelled set.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from hygiene.domain.detect import detect, guess_language, load_rules
+from hygiene.domain.text import TextPart
+
+RULES = load_rules(None)
+THRESHOLD = 0.5
+IDENTIFIERS = {"national_id", "bank_account", "payment_card"}
+
+
+def _found(text: str) -> set[str]:
+    findings = detect([TextPart("body", text)], RULES, language=guess_language(text))
+    return {f.category for f in findings if f.confidence >= THRESHOLD and f.category not in IDENTIFIERS}
+
+
+POSITIVE: dict[str, list[str]] = {
+    "religion": [
+        # nb
+        "Vi tilhører Den syrisk-ortodokse kirke, og sønnen vår skal døpes i mai.",
+        "Familien tilhører Den eritreisk-ortodokse kirke og feirer jul 7. januar.",
+        "Min mor er katolsk og går i messe hver søndag.",
+        "Han er muslimsk og ønsker fri til id.",
+        "Datteren vår er jødisk og spiser kosher.",
+        "Jeg er medlem av pinsemenigheten Filadelfia og synger i koret der.",
+        "Jeg har konvertert til buddhismen og mediterer hver morgen.",
+        "Eleven faster under ramadan og ønsker å slippe kroppsøving den måneden.",
+        "Sønnen vår skal ha humanistisk konfirmasjon i Human-Etisk Forbund i vår.",
+        "Vi er Jehovas vitner og feirer ikke bursdager.",
+        "Jeg meldte meg ut av Den norske kirke i fjor.",
+        "Kona mi er medlem av Den katolske kirke.",
+        "Han er aktiv i menigheten og leder ungdomsarbeidet der.",
+        "Hun bruker hijab av religiøse årsaker.",
+        # nn
+        "Familien høyrer til Den ortodokse kyrkja, og sonen vår skal døypast.",
+        "Eg er katolsk og går i messe kvar sundag.",
+        "Ho er muslim og fastar under ramadan.",
+        "Eg har meldt meg ut av Den norske kyrkja.",
+        # sv
+        "Vi tillhör Syrisk-ortodoxa kyrkan och vår son ska döpas i maj.",
+        "Min mamma är katolsk och går i mässan varje söndag.",
+        "Han är muslim och ber fem gånger om dagen.",
+        "Jag är medlem i Pingstkyrkan och sjunger i kören.",
+        "Jag har gått ur Svenska kyrkan.",
+        "Hon bär slöja av religiösa skäl.",
+        "Vår dotter konverterade till islam förra året.",
+        "Min man är judisk och vi firar sabbat.",
+        # da
+        "Vi tilhører den koptisk-ortodokse kirke, og vores søn skal døbes.",
+        "Min mor er katolsk og går i kirke hver søndag.",
+        "Jeg er medlem af Pinsekirken.",
+        "Han er muslim og beder fem gange om dagen.",
+        "Jeg har meldt mig ud af folkekirken.",
+        "Vores datter går med tørklæde af religiøse årsager.",
+        # en
+        "We belong to the Syriac Orthodox Church and our son will be baptised in May.",
+        "My mother is Catholic and goes to Mass every Sunday.",
+        "He is a Jehovah's Witness and will not take part in birthday celebrations.",
+        "I converted to Buddhism last year.",
+        "Hi Tom,\n\nShe wears a headscarf for religious reasons, so please allow it with the uniform.\n\nBest, Anna",
+        "Our daughter is Muslim and fasts during Ramadan.",
+        "My husband is Jewish and we keep kosher at home.",
+    ],
+    "ethnicity": [
+        "Eleven har tamilsk bakgrunn og snakker tamil hjemme.",
+        "Mora hans er av kurdisk opprinnelse.",
+        "Jeg er same og ønsker samisk tolk på møtet.",
+        "Han er kven og snakker kvensk med bestemoren sin.",
+        "Familien tilhører romanifolket og reiser mye om sommeren.",
+        "Faren tilhører romfolket, og familien bor i Oslo om vinteren.",
+        "Bestefaren min var skogfinne fra Grue.",
+        "Ho har samisk bakgrunn og snakkar sørsamisk med mor si.",
+        "Eleven har tamilsk baggrund og taler tamil hjemme.",
+        "Min pappa är tornedaling och talar meänkieli.",
+        "Han har kurdiska rötter och familjen kom från Irak.",
+        "Vi är romer och vår dotter talar romani.",
+        "Familjen är resande och vill ha stöd i skolan.",
+        "Min mor er grønlænder, og vi taler grønlandsk derhjemme.",
+        "Familien er af kurdisk afstamning.",
+        "She is of Pakistani heritage and speaks Urdu at home.",
+        "Our son is Sami and speaks North Sami with his grandmother.",
+        "The family are Romany Gypsies and travel in the summer.",
+        "My father is Kurdish and grew up in Turkey.",
+    ],
+    "politics": [
+        "Jeg er medlem av Høyre og stiller på lista i høst.",
+        "Mannen min sitter i styret for Senterpartiet lokalt.",
+        "Hun kandiderer for Rødt ved kommunevalget.",
+        "Jeg stemte på Frp ved forrige valg.",
+        "Eg er medlem i Senterpartiet og sit i heradsstyret.",
+        "Jag är medlem i Centerpartiet och kandiderar i valet.",
+        "Min man är aktiv i Vänsterpartiet.",
+        "Jag röstade på Miljöpartiet i förra valet.",
+        "Jeg er medlem af Socialdemokratiet.",
+        "Hun stiller op for Enhedslisten til kommunalvalget.",
+        "I'm a member of the Conservative Party.",
+        "I voted for the Green Party at the last election.",
+        "Jag är medlem i Svenska folkpartiet och sitter i stadsfullmäktige.",
+    ],
+    "union": [
+        "Jeg er medlem i Utdanningsforbundet og ønsker at tillitsvalgt deltar.",
+        "Jeg er organisert i Unio og vil ha med tillitsvalgt.",
+        "Hun er tillitsvalgt for NSF på avdelingen.",
+        "Jeg er medlem av Norsk Lektorlag.",
+        "Jag är medlem i Akavia och vill ha med ett ombud.",
+        "Jag är med i facket och vill att ombudet deltar.",
+        "Jeg er medlem af DM og vil gerne have en bisidder med.",
+        "Jeg er medlem af Dansk Socialrådgiverforening.",
+        "I'm a member of the RMT and my rep will attend.",
+        "I am a member of UNISON and would like my rep to attend.",
+        "Fagforeningskontingent trekkes av lønnen min hver måned.",
+    ],
+    "sexual_orientation": [
+        "Jeg lever i et likekjønnet ekteskap og har to barn.",
+        "Vi är ett samkönat par och har adopterat en son.",
+        "Min son lever i ett samkönat förhållande.",
+        "Jeg er medmor til Emma og vil ha foreldrepermisjon.",
+        "Han og mannen hans flyttet til Bergen i fjor.",
+        "She and her wife have two children.",
+        "Vi inngikk registrert partnerskap i 2005.",
+        "Jeg er homo og har vært åpen om det på jobb.",
+        "Jeg er skeiv og ønsker ikke at foreldrene mine får vite det.",
+        "He is gay and lives with his partner.",
+        "Vi er to mødre og har felles foreldreansvar.",
+        "Min søn er bøsse og bor med sin kæreste.",
+    ],
+    "genetic_biometric": [
+        "Jeg har tatt en gentest som viste at jeg har arvelig høyt kolesterol.",
+        "Datteren vår har testet positivt for BRCA1-genet.",
+        "Vi har levert DNA-prøve til UDI for familiegjenforening.",
+        "Min mamma har gjort ett gentest som visade Lynch syndrom.",
+        "Min søn har fået lavet en gentest, der viser fragilt X.",
+        "My DNA test showed I carry the BRCA2 gene.",
+        "Attached are the employee's fingerprint templates for the access system.",
+    ],
+    "criminal": [
+        "He served 18 months for burglary and was released in March.",
+        "She was jailed for assault in 2019.",
+        "He was cautioned for shoplifting last year.",
+        "Han sonet 18 måneder for innbrudd og slapp ut i mars.",
+        "Sønnen vår fikk påtaleunnlatelse for tyveri i fjor.",
+        "Han ble idømt ungdomsstraff etter ranet.",
+        "Saken mot sønnen vår ble overført til konfliktråd etter hærverket.",
+        "Han er siktet for vold mot kjæresten.",
+        "Hun ble straffet for bedrageri i 2020.",
+        "Eg vart dømd for promillekøyring i fjor.",
+        "Sonen vår fekk påtaleunnlating for tjuveri.",
+        "Han avtjänade 18 månader för inbrott.",
+        "Vår son fick åtalsunderlåtelse för snatteri.",
+        "Han sitter häktad misstänkt för rån.",
+        "Han har afsonet 18 måneder for indbrud.",
+        "Vores søn fik et betinget tiltalefrafald for butikstyveri.",
+        "Han blev anholdt for vold i nat.",
+        "Jeg har en plett på politiattesten fra 2017.",
+        "He has a conviction for drink-driving from 2018.",
+    ],
+}
+
+NEGATIVE = [
+    # religion: groups, congregations, announcements, teaching
+    "Muslimske og kristne frivillige delte ut mat på torget lørdag.",
+    "Menigheten inviterer til julekonsert i kirken søndag. Alle er velkommen.",
+    "Syrisk-ortodokse kirke holder åpen dag lørdag, og alle er velkommen.",
+    "Den katolske kirke i Norge har over 160 000 registrerte medlemmer, viser statistikken.",
+    "Svenska kyrkan anordnar sorgegrupp för alla som förlorat en anhörig.",
+    "Many Muslim and Christian volunteers helped at the food bank on Saturday.",
+    "Elevene besøkte moskeen og synagogen i KRLE-faget i dag.",
+    "Konfirmasjonsundervisningen starter i september, påmelding på nettsiden.",
+    "Katolske skoler i Danmark har fået flere ansøgere i år.",
+    "The Catholic school fete is on Saturday, everyone welcome.",
+    "Vi leier menighetssalen til personalfesten 12. desember.",
+    # ethnicity: groups, language courses, institutions, nationality
+    "Mange samiske familier deltok på markeringen av samefolkets dag.",
+    "Kurs i nordsamisk for nybegynnere starter i januar.",
+    "Sametinget har vedtatt nytt budsjett for 2025.",
+    "Romer i Sverige har länge diskriminerats, visar en ny rapport.",
+    "Vi søker tolk i tamil til helsestasjonen fra mars.",
+    "Han er svensk statsborger og har bodd i Norge i fem år.",
+    "Many Sami families took part in the celebration in Tromsø.",
+    # politics: results, programmes, news
+    "Senterpartiet fikk 14 prosent i kommunen ved valget, viser resultatene.",
+    "Partiprogrammet til SV for 2025–2029 er nå publisert.",
+    "Sverigedemokraterna ökade i den senaste opinionsmätningen.",
+    "The Labour Party conference starts on Sunday in Liverpool.",
+    "Kommunestyret vedtok budsjettet mot stemmene fra Frp og Høyre.",
+    # union: news, agreements, ordinary words
+    "LO og NHO er enige i årets lønnsoppgjør.",
+    "Kommunal varslar strejk från måndag, rapporterar SVT.",
+    "3F har indgået en ny overenskomst for chauffører.",
+    "UNISON members voted to accept the pay offer, the BBC reports.",
+    "Vision 2030 för skolan presenteras på mötet i morgon.",
+    "Unio krever høyere lønn for sykepleiere i årets oppgjør.",
+    # sexual orientation: partners without orientation, events, law
+    "Naboen fortalte at den tidligere samboeren hans hadde flyttet ut i fjor.",
+    "Samboeren min og jeg har kjøpt leilighet på Grünerløkka.",
+    "Ta med kjæresten din på sommerfesten!",
+    "I'm getting married to my partner in June, so I'd like two weeks off.",
+    "Pride-paraden går gjennom sentrum lørdag, og kommunen heiser regnbueflagget.",
+    "Sveriges riksdag införde samkönade äktenskap 2009.",
+    "Min sambo och jag flyttar till Uppsala i augusti.",
+    # genetic/biometric: products, courses, news
+    "Vi innfører fingeravtrykksleser på de nye telefonene.",
+    "Biometrisk pass kan bestilles hos politiet.",
+    "Kurs i genetikk for VG3 starter etter høstferien.",
+    # criminal: news and unnamed people, prevention
+    "Tidligere ordfører dømt for korrupsjon, melder NRK.",
+    "Slik sikrer du boligen mot innbrudd i ferien.",
+    "A man was jailed for burglary in Leeds yesterday, police said.",
+    "Konfliktrådet tilbyr mekling i nabokonflikter.",
+    "Politiet minner om at promillekjøring kan gi fengselsstraff.",
+    # everyday uses of words and phrases the lists above rely on
+    "Hi Tom,\n\nI'm a member of the local chess club, so I can't come on Tuesday.\n\nBest, Anna",
+    "Jeg meldte meg ut av fotballaget i fjor, så jeg har ikke tid til dugnaden.",
+    "Jeg konverterte filen til PDF før jeg sendte den.",
+    "I was charged twice for the conference ticket, could you refund one payment?",
+    "Arbeidet er organisert i tre faser, og jeg leder den første.",
+    "Jag är ST-läkare på kirurgen och har jour i helgen.",
+    "Han vandt DM i svømning sidste weekend, og vi er meget stolte.",
+    "Alternativet er å flytte møtet til fredag, skriver jeg til deg.",
+    "Hi Tom,\n\nMy wife went into labour on Tuesday, so I'll be off this week.\n\nBest, Sam",
+    "Jeg har prestasjonsangst før eksamen, men det går bra.",
+    "Vi har sikret oss godt mot innbrudd med ny lås.",
+    "I'm a member of the gym and go three times a week.",
+    "Jag gick med i fotbollslaget i våras och tränar två gånger i veckan.",
+    "Jeg er medlem af en løbeklub og træner hver tirsdag.",
+    "Jeg har en samboer og to barn, og vi bor på Lambertseter.",
+    "Hi Tom,\n\nMy girlfriend and I are moving to Leeds in June.\n\nBest, Sam",
+]
+
+
+@pytest.mark.parametrize(
+    ("category", "text"), [(category, text) for category, texts in POSITIVE.items() for text in texts]
+)
+def test_identity_statement_about_a_person_is_found(category: str, text: str) -> None:
+    assert category in _found(text)
+
+
+@pytest.mark.parametrize("text", NEGATIVE)
+def test_group_topic_or_news_use_is_not_flagged(text: str) -> None:
+    assert _found(text) == set()
