@@ -500,3 +500,30 @@ def test_sick_day_notes_and_doctor_visits_are_health(language: str) -> None:
 def test_everyday_sentences_sharing_sick_day_words_are_not_flagged(language: str) -> None:
     flagged = [i for i, text in enumerate(SICK_DAY_NEGATIVES[language]) if _found(text, language)]
     assert flagged == []
+
+
+# A possessive on a condition says whose it is ("angsten min", "min depression", "her epilepsy"); a possessive on an
+# everyday word that shares a list with health ("my treatment of the issue") does not.
+POSSESSIVES = {
+    "nb": ["Angsten min har blitt verre i vinter.", "Diabetesen hans er ustabil for tiden."],
+    "nn": ["Angsten min har vorte verre i vinter."],
+    "sv": ["Min depression har blivit värre i vinter.", "Hennes epilepsi är under kontroll nu."],
+    "da": ["Min depression er blevet værre i vinter.", "Hendes astma er blevet værre."],
+    "en": ["My anxiety has got worse this winter.", "Her epilepsy is under control now."],
+}
+POSSESSIVE_NEGATIVES = {
+    "en": ["I apologise for my treatment of the issue last week.", "Her treatment of the budget was thorough."],
+    "nb": ["Jeg har ansvar for min kollegas medisinkurs i mai."],
+}
+
+
+@pytest.mark.parametrize("language", sorted(POSSESSIVES))
+def test_a_possessive_on_a_condition_is_health(language: str) -> None:
+    missed = [i for i, text in enumerate(POSSESSIVES[language]) if "health" not in _found(text, language)]
+    assert missed == []
+
+
+@pytest.mark.parametrize("language", sorted(POSSESSIVE_NEGATIVES))
+def test_a_possessive_on_an_everyday_word_is_not_health(language: str) -> None:
+    flagged = [i for i, text in enumerate(POSSESSIVE_NEGATIVES[language]) if _found(text, language)]
+    assert flagged == []

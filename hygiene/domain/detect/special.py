@@ -41,22 +41,25 @@ _CODE = regex.compile(r"(?<![\p{L}\p{N}.,/_-])[A-Z][0-9]{2}(?:\.[0-9]{1,2})?(?![
 _CODE_WORDS = ("icd", "icpc", "diagnosekode", "diagnoskod", "diagnosis code")
 # A capitalised word in the middle of a sentence: after a lower-case letter or a comma and one space.
 _NAME = regex.compile(r"(?<=[\p{Ll},] )\p{Lu}\p{Ll}{2,20}(?![\p{L}])")
-# A common first name opening a sentence as the subject of a verb ("Oliver har nøtteallergi", "Tom has type 1
-# diabetes"); a capitalised word there is otherwise a noun or a place ("Boka er ...", "Norge har ...").
-_LEAD_NAME = regex.compile(
-    r"(?:^|(?<=[.!?:] ))[ \t>]*(\p{Lu}\p{Ll}{1,14}) (?:har|hadde|hade|havde|hev|er|var|är|ble|blei|blev|vart|fikk|"
-    r"fekk|fick|fik|lider|sliter|slit|kämpar|kæmper|brakk|braut|bröt|brækkede|falt|datt|föll|faldt|has|had|is|was|"
-    r"got|suffers|broke|fell)\b",
-    regex.MULTILINE,
+# A capitalised word that may be a first name (checked against FIRST_NAMES), and the words right after and before it.
+_CAPITALISED = regex.compile(r"(?<![\p{L}\p{N}_-])\p{Lu}\p{Ll}{1,14}(?![\p{L}\p{N}_])")
+_NEXT_WORD = regex.compile(r"(?<![ \t,])[ \t]{0,3},?[ \t]{0,3}(\p{L}{1,30}(?:'\p{L}{1,3})?)")
+_PREVIOUS_WORD = regex.compile(r"(?<!\p{L})(\p{L}{1,30})[ \t]{0,3},?[ \t]{0,3}$")
+# A first name is a person when it is the subject of a verb ("Noah har lige fået ...", "Tom has type 1 diabetes",
+# "Emil, som har ...") or stands in the subject slot right after a verb (Nordic word order: "I dag er Henrik sjuk");
+# after a relation or role word ("vår dotter Ebba", "eleven Jonas", "my partner Daniel") the cue automaton decides.
+_VERB_AFTER_NAME = frozenset(
+    """har hadde hade havde hev er var är ble blei blev vart vert blir bliver fikk fekk fick fik fått lider lid
+    sliter slit kämpar kæmper brakk braut bröt brækkede falt datt föll faldt skal ska må måtte måste trenger treng
+    behöver behøver tar tek tager går bruker brukar använder bruger ligger ligg begynner byrjar börjar begynder
+    tåler tål kan kommer kjem kom startet starta startade startede som has had is was got gets suffers broke fell
+    needs takes uses will can cannot can't started who isn't wasn't""".split()
 )
-
-
-def _lead_name(text: str, lo: int, hi: int, start: int, end: int) -> bool:
-    """A sentence-opening first name between ``lo`` and ``hi`` that is not the keyword itself."""
-    for match in _LEAD_NAME.finditer(text, lo, hi):
-        if match.group(1).lower() in FIRST_NAMES and not (match.start(1) < end and match.end(1) > start):
-            return True
-    return False
+_VERB_BEFORE_NAME = frozenset(
+    """er har var ble blei blev vart vert blir bliver är hade havde hadde fikk fekk fick fik skal ska må måste
+    kommer kjem ligger ligg""".split()
+)
+_NAME_LOOKBEHIND = 30  # characters before a name searched for the word in front of it
 
 
 # A full name (two capitalised words) at the start of a line or a table cell.
@@ -82,7 +85,8 @@ _SIGNATURE_LINE_CHARS = 60
 _MIN_REPORT = 0.1
 # A greeting that names the addressee ("Hej Lisa,", "Dear Ms Evans,"): "you" in the message is then that person.
 _GREETING = regex.compile(
-    r"^[ \t]*(?i:hei|hej|hallo|heisann|kjære|kære|dear|hi|hello)[ \t]+(?:(?:Mr|Mrs|Ms|Dr)\.?[ \t]+)?\p{Lu}\p{Ll}+",
+    r"^[ \t]*(?i:hei|hej|hejsan|hallo|hallå|heisann|hei hei|kjære|kære|kära|käre|god morgen|godmorgen|goddag|"
+    r"dear|hi|hey|hello|good morning)[ \t]+(?:(?:Mr|Mrs|Ms|Miss|Dr)\.?[ \t]+)?\p{Lu}\p{Ll}+",
     regex.MULTILINE,
 )
 # The end of a sentence: a full stop, ! or ? before a capital letter, or a blank line. A person cue in another
@@ -257,7 +261,8 @@ class _Context:
         automaton = rules.cue_automaton(language)
         cues: list[tuple[int, int, Cue]] = []
         directives: set[str] = set()
-        for lo, hi in _merge((max(0, s - window), min(len(folded), e + window)) for s, e in spans):
+        windows = _merge((max(0, s - window), min(len(folded), e + window)) for s, e in spans)
+        for lo, hi in windows:
             for hit in automaton.search(folded, lo, hi):
                 cue: Cue = hit.payload  # type: ignore[assignment]
                 if cue.cue == "directive":
@@ -285,6 +290,13 @@ class _Context:
         # on it (quadratic: 200 KB of one line of health words took five minutes; tests/hardening).
         self.full_names = [(match.start(), match.end()) for match in _FULL_NAME.finditer(text)]
         self.full_name_starts = [start for start, _ in self.full_names]
+        # First names that stand for a person (the subject of a verb, after a relation or role word), found once in
+        # the keywords' windows.
+        introducers = {end for _, end, cue in cues if cue.cue in ("relation", "role")}
+        self.person_names = [
+            span for lo, hi in windows for span in _person_names(text, lo, hi, introducers)
+        ]  # fmt: skip
+        self.person_name_starts = [start for start, _ in self.person_names]
         health = any(category == "health" for _, category in self.categories)
         self.forms = [(m.start(), m.end()) for m in _FORM_LABEL.finditer(text)] if health else []
         self.form_starts = [start for start, _ in self.forms]
@@ -300,7 +312,7 @@ class _Context:
         hi = bisect.bisect_right(self.cue_starts, end + s.window)
         weights: dict[str, float] = {}  # cue class -> its weight (halved when in another sentence)
         generic: set[str] = set()
-        topical = False
+        topical = owned = possessed = False
         for cue_start, cue_end, cue in self.cues[lo:hi]:
             if cue_start < end and cue_end > start:
                 continue  # the keyword itself ("er gravid" holds "er")
@@ -308,7 +320,12 @@ class _Context:
                 generic.add(cue.pattern.text)
             elif cue.cue == "topical":
                 topical = topical or 0 <= start - cue_end <= 1
-            elif cue.cue == "link":
+                continue
+            if cue.cue in ("self", "we", "relation") and 0 <= cue_start - end <= 1:
+                owned = True  # "om depresjonen min", "kring vår sons diagnos": the topic is someone's own
+            if cue.cue in ("self", "third", "relation") and (0 <= cue_start - end <= 1 or 0 <= start - cue_end <= 1):
+                possessed = True  # "angsten min", "min depression", "her epilepsy": whose condition it is
+            if cue.cue == "link":
                 if 0 <= start - cue_end <= s.near:
                     weights["link"] = s.link
             elif cue.cue == "attribution":
@@ -324,8 +341,8 @@ class _Context:
         workplace = None
         if category == "health":
             workplace = topic_word and _WORKPLACE.search(self.text, max(0, start - _WORKPLACE_LOOKBACK), start)
-            if self._on_form_line(start):
-                weights["relation"] = s.relation  # the form's subject, as specific as a named relative
+            if self._on_form_line(start) or (topic_word and possessed):
+                weights["relation"] = s.relation  # the form's subject, or a possessive: as specific as a relative
             if self._dose_near(start, end):
                 weights["link"] = s.link
         classes = set(weights)
@@ -335,7 +352,7 @@ class _Context:
         line_start = self.text.rfind("\n", 0, start) + 1
         named = False
         if self._full_name_between(line_start, min(len(self.text), end + s.window)) or (
-            _lead_name(self.text, lo_text, hi_text, start, end)
+            self._person_name_near(lo_text, hi_text, start, end)
         ):
             person += 2 * s.name
             named = True
@@ -343,7 +360,7 @@ class _Context:
             person += s.name
         personal = bool(classes - {"we", "link", "you"}) or person_bonus > 0 or named
         person = min(s.person_cap, person)
-        penalty = min(s.generic_cap, s.generic * len(generic)) + (s.topical if topical else 0)
+        penalty = min(s.generic_cap, s.generic * len(generic)) + (s.topical if topical and not owned else 0)
         if category == "health" and workplace:
             penalty += s.topical + s.generic  # the frame's own words ("ansatt", "jeg") are not the person's health
         # Part-wide directives and generic words (a policy footer quoted under a reply) weigh half against a keyword
@@ -360,6 +377,16 @@ class _Context:
         i = bisect.bisect_left(self.full_name_starts, lo)
         return i < len(self.full_names) and self.full_names[i][1] <= hi
 
+    def _person_name_near(self, lo: int, hi: int, start: int, end: int) -> bool:
+        """Whether a person's first name lies between ``lo`` and ``hi`` (not the keyword itself)."""
+        i = bisect.bisect_left(self.person_name_starts, lo)
+        while i < len(self.person_names) and self.person_names[i][0] < hi:
+            name_start, name_end = self.person_names[i]
+            if name_end <= hi and not (name_start < end and name_end > start):
+                return True
+            i += 1
+        return False
+
     def _on_form_line(self, position: int) -> bool:
         """Whether ``position`` is on a health form's label-value line (the label itself or its value)."""
         i = bisect.bisect_right(self.form_starts, position) - 1
@@ -375,6 +402,22 @@ class _Context:
         lo = bisect.bisect_left(self.category_starts, start - half)
         hi = bisect.bisect_right(self.category_starts, start + half)
         return len({category for _, category in self.categories[lo:hi]}) >= 3
+
+
+def _person_names(text: str, lo: int, hi: int, introducers: set[int]) -> Iterable[tuple[int, int]]:
+    """Spans of common first names between ``lo`` and ``hi`` used as a person: followed by a verb, right after a
+    verb in the subject slot, or right after a relation or role word (``introducers``: where such cues end)."""
+    for match in _CAPITALISED.finditer(text, lo, hi):
+        if match.group().lower() not in FIRST_NAMES:
+            continue
+        start, end = match.span()
+        after = _NEXT_WORD.match(text, end, min(len(text), end + 40))
+        if after is not None and after.group(1).lower() in _VERB_AFTER_NAME:
+            yield start, end
+            continue
+        before = _PREVIOUS_WORD.search(text, max(0, start - _NAME_LOOKBEHIND), start)
+        if before is not None and (before.end(1) in introducers or before.group(1).lower() in _VERB_BEFORE_NAME):
+            yield start, end
 
 
 def _signature_spans(text: str) -> list[tuple[int, int]]:
