@@ -30,6 +30,7 @@ from dataclasses import dataclass
 
 import regex
 
+from hygiene.domain.detect.forms import FormIndex
 from hygiene.domain.detect.keywords import Hit, fold
 from hygiene.domain.detect.names import FIRST_NAMES
 from hygiene.domain.detect.ruleset import ATTRIBUTED, PERSON_CUES, Cue, Rules, Term
@@ -301,6 +302,7 @@ class _Context:
         self.forms = [(m.start(), m.end()) for m in _FORM_LABEL.finditer(text)] if health else []
         self.form_starts = [start for start, _ in self.forms]
         self.doses = [m.start() for m in _DOSE.finditer(text)] if health else []
+        self.form_index = FormIndex(text)
 
     def confidence(
         self, category: str, base: float, start: int, end: int, person_bonus: float, *, topic_word: bool = False
@@ -338,10 +340,14 @@ class _Context:
                 gap = (cue_end, start) if cue_end <= start else (end, cue_start)
                 weight = getattr(s, cue.cue) * (0.5 if _SENTENCE_END.search(self.text, *gap) else 1.0)
                 weights[cue.cue] = max(weight, weights.get(cue.cue, 0.0))
+        block = self.form_index.at(start)
+        if block is not None and block.identified and not block.organisational_at(start):
+            weights["relation"] = s.relation  # the subject of a form that names them ("Navn: ...", "Født: ...")
         workplace = None
         if category == "health":
             workplace = topic_word and _WORKPLACE.search(self.text, max(0, start - _WORKPLACE_LOOKBACK), start)
-            if self._on_form_line(start) or (topic_word and possessed):
+            on_form = self._on_form_line(start) and not (block is not None and block.template)
+            if on_form or (topic_word and possessed):
                 weights["relation"] = s.relation  # the form's subject, or a possessive: as specific as a relative
             if self._dose_near(start, end):
                 weights["link"] = s.link
