@@ -226,6 +226,15 @@ NEGATIVE = [
     "Konfliktrådet tilbyr mekling i nabokonflikter.",
     "Politiet minner om at promillekjøring kan gi fengselsstraff.",
     "Nazister marsjerte gjennom sentrum i helgen, melder NRK.",
+    # first names that begin like a religious word (Sunniva, Shiar, Jainaba)
+    "Sunniva og Shiar er med i koret i år, og Jainaba spiller piano på konserten.",
+    # victims reporting an offence: no offender is identified
+    "Vi hadde innbrudd i garasjen i helgen, og det er anmeldt til politiet.",
+    "Jeg ble ranet på vei hjem fra jobb i går, men er ikke skadet.",
+    "Vi har politianmeldt hærverket på skolen i helgen.",
+    "Hej, vi har haft indbrud i kælderen, og det er anmeldt til politiet.",
+    "Vi hade inbrott i förrådet och stölden är polisanmäld.",
+    "Jeg er mistenkt for å ha korona, så jeg holder meg hjemme i dag.",
     "Det er rom for forbedring i rutinene, og jeg foreslår et møte.",
     "Streiken i kommunene er over, og barnehagene åpner igjen mandag.",
     "Kurs i romani for lærere starter i høst, påmelding på nettsiden.",
@@ -423,4 +432,41 @@ OFFENCES_WIDE = {
 def test_offences_sanctions_and_suspicion_are_criminal(language: str) -> None:
     frame, offences = OFFENCES_WIDE[language]
     missed = [o for o in offences.split(";") if "criminal" not in _found(frame.format(o))]
+    assert missed == []
+
+
+# Belonging to a denomination, congregation or life-stance body, stated by a family in each language.
+DENOMINATIONS = {
+    "nb": (
+        "Vi tilhører {} og ønsker fri for sønnen vår på høytidsdagen.",
+        "Den katolske kirke;Pinsebevegelsen;Den syrisk-ortodokse kirke;Den eritreisk-ortodokse kirke;Jehovas vitner;"
+        "Ahmadiyya-menigheten;Frelsesarmeen;Metodistkirken;Det mosaiske trossamfunn;Human-Etisk Forbund;"
+        "en sjiamuslimsk menighet;Den russisk-ortodokse kirke;Smith's Venner;Den koptisk-ortodokse kirke",
+    ),
+    "nn": (
+        "Vi høyrer til {} og ønskjer fri for sonen vår på høgtidsdagen.",
+        "Den katolske kyrkja;Pinserørsla;Den ortodokse kyrkja;Jehovas vitne;Human-Etisk Forbund",
+    ),
+    "sv": (
+        "Vi tillhör {} och önskar ledigt för vår son på högtidsdagen.",
+        "Katolska kyrkan;Pingstkyrkan;Syrisk-ortodoxa kyrkan;Assyriska kyrkan;Jehovas vittnen;Equmeniakyrkan;"
+        "Frälsningsarmén;Serbisk-ortodoxa kyrkan;Mormonkyrkan;en shiamuslimsk församling;Koptisk-ortodoxa kyrkan",
+    ),
+    "da": (
+        "Vi tilhører {} og ønsker fri til vores søn på helligdagen.",
+        "Den katolske kirke;Pinsekirken;Den russisk-ortodokse kirke;Jehovas Vidner;Baptistkirken;"
+        "Det jødiske samfund;Frelsens Hær;Ahmadiyya-menigheden",
+    ),
+    "en": (
+        "Hello,\n\nWe belong to {} and would like our son to have the feast day off.\n\nBest, James",
+        "the Catholic Church;a Pentecostal church;the Syriac Orthodox Church;the Coptic Orthodox Church;"
+        "Jehovah's Witnesses;the Methodist Church;the Salvation Army;a Sikh gurdwara;an Ahmadiyya mosque",
+    ),
+}
+
+
+@pytest.mark.parametrize("language", sorted(DENOMINATIONS))
+def test_belonging_to_a_denomination_is_religion(language: str) -> None:
+    frame, bodies = DENOMINATIONS[language]
+    missed = [b for b in bodies.split(";") if "religion" not in _found(frame.format(b))]
     assert missed == []
