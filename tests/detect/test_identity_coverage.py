@@ -249,3 +249,49 @@ def test_identity_statement_about_a_person_is_found(category: str, text: str) ->
 @pytest.mark.parametrize("text", NEGATIVE)
 def test_group_topic_or_news_use_is_not_flagged(text: str) -> None:
     assert _found(text) == set()
+
+
+# Origin stated about a pupil or a relative, per language: a people's adjective with "background"/"descent", or a
+# country after "background from"/"roots in". Nationality or a product's origin alone is not ethnicity (NEGATIVE
+# and ORIGIN_NEGATIVE).
+ORIGINS = {
+    "nb": (
+        "Eleven har {} og trenger morsmålsopplæring.",
+        "somalisk bakgrunn;eritreisk bakgrunn;polsk bakgrunn;kurdisk avstamning;vietnamesisk bakgrunn;"
+        "bakgrunn fra Afghanistan;røtter i Sápmi;bakgrunn fra Sri Lanka",
+    ),
+    "nn": ("Eleven har {} og treng morsmålsopplæring.", "somalisk bakgrunn;tamilsk bakgrunn;bakgrunn frå Eritrea"),
+    "sv": (
+        "Eleven har {} och behöver modersmålsundervisning.",
+        "somalisk bakgrund;eritreansk bakgrund;finsk bakgrund;kurdisk härkomst;rötter i Turkiet;bakgrund från Syrien",
+    ),
+    "da": (
+        "Eleven har {} og har brug for modersmålsundervisning.",
+        "somalisk baggrund;tamilsk baggrund;grønlandsk baggrund;kurdisk afstamning;rødder i Tyrkiet;"
+        "baggrund fra Irak",
+    ),
+    "en": (
+        "Hello,\n\nThe pupil is of {} and needs support with English.\n\nBest, Anna",
+        "Somali descent;Pakistani heritage;Polish background;Kurdish descent;Caribbean heritage",
+    ),
+}
+ORIGIN_NEGATIVE = [
+    "Vi har bestilt kontormøbler av kinesisk opprinnelse til det nye bygget.",
+    "Andelen innbyggere med somalisk bakgrunn øker, viser statistikken fra SSB.",
+    "Vi søker kandidater med erfaring fra helsesektoren og bakgrunn fra offentlig forvaltning.",
+    "Hun er polsk statsborger og har jobbet hos oss i fem år.",
+    "Andelen elever med utländsk bakgrund har ökat enligt den nya statistiken.",
+    "Hello,\n\nThe parts are of Chinese origin, so I need the customs forms by Friday.\n\nBest, Anna",
+]
+
+
+@pytest.mark.parametrize("language", sorted(ORIGINS))
+def test_stated_origin_is_ethnicity(language: str) -> None:
+    frame, origins = ORIGINS[language]
+    missed = [o for o in origins.split(";") if "ethnicity" not in _found(frame.format(o))]
+    assert missed == []
+
+
+@pytest.mark.parametrize("text", ORIGIN_NEGATIVE)
+def test_origin_of_goods_statistics_or_nationality_is_not_ethnicity(text: str) -> None:
+    assert "ethnicity" not in _found(text)

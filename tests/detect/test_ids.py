@@ -7,6 +7,7 @@ import pytest
 from hygiene.domain.detect.checks import card_network, no_fnr_rule
 from hygiene.domain.detect.ids import (
     KINDS,
+    KNOWN_TEST_NUMBERS,
     IdRules,
     dk_cpr_date_valid,
     fi_hetu_valid,
@@ -307,6 +308,29 @@ def test_numbers_valid_only_under_the_2032_rule_need_context() -> None:
     number = "30108299939"  # Skatteetaten's example: K1 remainder 1
     assert flagged(number) == []
     assert flagged(f"fødselsnummer {number}") == [("no_fnr", number)]
+
+
+@pytest.mark.parametrize("number", sorted(KNOWN_TEST_NUMBERS))
+def test_every_published_test_card_is_ignored_in_every_layout(number: str) -> None:
+    assert luhn_valid(number)  # a real card shape: only the list keeps it out
+    assert card_network(number)
+    layouts = [number, " ".join(number[i : i + 4] for i in range(0, len(number), 4))]
+    if len(number) == 15:
+        layouts.append(f"{number[:4]} {number[4:10]} {number[10:]}")
+    for layout in layouts:
+        assert flagged(f"Kortnummer: {layout}, CVC 123, utløper 12/29") == []
+        assert flagged(f"In staging, pay with card {layout} (exp 12/34).") == []
+
+
+def test_placeholder_cards_are_ignored_and_the_deny_list_extends_the_built_in_one() -> None:
+    assert flagged("card number 4000 0000 0000 0077") == []  # Stripe's scenario series, listed or not
+    assert flagged("card number 4000 0000 0000 0085") == []
+    assert flagged("kortnummer 5500 0000 0000 0004") == []
+    assert flagged("kortnummer 4539 1488 0343 6467") == [("payment_card", "4539 1488 0343 6467")]
+    assert flagged("kortnummer 4539 1400 0000 3646") != []  # six equal digits: still a card
+    own = IdRules.from_mapping({"deny": ["4539-1488-0343-6467"]})
+    assert flagged("kortnummer 4539 1488 0343 6467", rules=own) == []
+    assert flagged("kortnummer 4111 1111 1111 1111", rules=own) == []  # the built-in list still applies
 
 
 def test_published_test_card_numbers_and_examples_are_not_flagged() -> None:

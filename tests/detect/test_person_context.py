@@ -43,6 +43,46 @@ NAMES = [
     ("-", "", "Webinar: Living with diabetes, with Emma Clarke. Register on our website."),
 ]
 
+# A form that names its subject (name, birth date or ID field) is about that person; templates, staff contact
+# cards and course forms are not.
+FORMS = [
+    ("health", "", "Navn: Kari Nordmann\nFødselsdato: 12.03.1985\nDiagnose: Astma\nSykmeldingsgrad: 50 %"),
+    ("health", "", "Elev: Jonas Berg\nKlasse: 5B\nDiagnose: Epilepsi\nMedisiner: Orfiril 300 mg morgen og kveld"),
+    (
+        "health",
+        "",
+        "Pasient: Ola Nordmann\nFødd: 01.02.1950\nDiagnose: Demens\nTiltak: heimesjukepleie to gonger dagleg",
+    ),
+    ("health", "", "Namn: Anna Svensson\nFödelsedatum: 1987-04-12\nDiagnos: Diabetes typ 1\nSjukskrivningsgrad: 50 %"),
+    ("health", "", "Navn: Mette Hansen\nFødselsdato: 03.05.1979\nDiagnose: Migræne\nSygemeldingsgrad: 50 %"),
+    ("health", "", "Name: John Smith\nDate of birth: 14/02/1980\nDiagnosis: Asthma\nMedication: Ventolin inhaler"),
+    ("health", "", "Navn: Kari Nordmann\nFødselsdato: 12.03.1985\nMerknad: astma, bruker inhalator ved behov"),
+    ("health", "", "Namn: Erik Lund\nFödd: 1990-05-05\nÖvrigt: diabetes, behöver äta regelbundet"),
+    ("health", "", "Navn: Sofie Jensen\nCPR-nr: 120385-XXXX\nBemærkninger: epilepsi, tager medicin morgen og aften"),
+    ("health", "", "Name: Tom Baker\nDOB: 1979-06-01\nNotes: epilepsy, carries rescue medication"),
+    ("health", "", "Namn: Kari Haugen\nFødd: 04.04.1988\nMerknad: cøliaki, treng glutenfri kost"),
+    ("religion", "", "Navn: Ali Hassan\nFødselsdato: 03.04.2012\nKost: halal, familien er muslimer"),
+    ("religion", "", "Name: Sarah Cohen\nDate of birth: 02.03.2011\nDiet: kosher, the family is Jewish"),
+    ("criminal", "", "Navn: Per Hansen\nFødselsdato: 14.07.1990\nMerknad: Dømt for vold i 2021"),
+    # negatives: templates, staff contact cards, course and event forms
+    (
+        "-",
+        "Mal for tilretteleggingsskjema",
+        "Navn:\nFødselsdato:\nDiagnose:\nMedisiner:\nFyll ut og lever til kontoret.",
+    ),
+    ("-", "", "Name:\nDate of birth:\nDiagnosis:\nMedication:\nPlease complete and return to the office."),
+    ("-", "", "Namn: ______\nFödelsedatum: ______\nDiagnos: ______\nLäkemedel: ______"),
+    ("-", "", "Navn: Kari Nordmann\nStilling: Rådgiver\nAvdeling: Psykiatri og rus\nTelefon: 55 55 55 55"),
+    ("-", "", "Namn: Eva Lind\nTitel: Sjuksköterska\nEnhet: Demensboendet Solgården\nTelefon: 08-123 45"),
+    ("-", "", "Kurs: Diabetes i skolen\nDato: 12.03.2026\nSted: Rådhuset\nPåmelding: innen fredag"),
+    (
+        "-",
+        "",
+        "Name: Emma Clarke\nRole: Dementia nurse specialist\nTeam: Older people's mental health\nPhone: 0161 555 0100",
+    ),
+    ("-", "", "Navn: Lise Dahl\nAfdeling: Psykiatrisk afdeling\nStilling: Sygeplejerske\nTelefon: 12 34 56 78"),
+]
+
 GUARDS = [
     ("-", "", "Takk til alle muslimske og kristne frivillige som stilte opp på dugnaden."),
     ("-", "", "Many Sami families in the region still herd reindeer."),
@@ -73,7 +113,7 @@ def rules():
     return load_rules()
 
 
-@pytest.mark.parametrize(("expected", "subject", "body"), _params(NAMES + GUARDS))
+@pytest.mark.parametrize(("expected", "subject", "body"), _params(NAMES + FORMS + GUARDS))
 def test_who_the_keyword_is_about(rules, expected, subject, body):
     wanted = set() if expected == "-" else set(expected.split(","))
     assert _categories(rules, subject, body) == wanted
@@ -85,3 +125,40 @@ def test_first_names_are_broad_and_hold_no_ordinary_words():
         assert name in FIRST_NAMES
     for word in ("can", "even", "inga", "mina", "hans", "sami", "love", "line"):  # ordinary words, cues, ethnicities
         assert word not in FIRST_NAMES
+
+
+# Short texts: the language guess decides which cue lists apply; a Nordic text must never be taken for English
+# (that would drop every Nordic keyword), and the common short disclosures get their own language.
+SHORT_TEXTS = [
+    ("nb", "Hei Per,\njeg kommer ikke på jobb i dag. Ring meg om det er noe.\n\nHilsen Ola"),
+    ("nb", "Jeg har snakket med legen om depresjonen min."),
+    ("nb", "Han er innlagt på sykehuset."),
+    ("nn", "Sonen min har astma og treng medisin."),
+    ("nn", "Dottera vår har fått diagnosen epilepsi."),
+    ("nn", "Hei Kari,\neg kjem ikkje på jobb før måndag.\n\nHelsing\nAstrid"),
+    ("da", "Min søn har fået konstateret diabetes."),
+    ("da", "Hun er indlagt på hospitalet."),
+    ("da", "Jeg er ikke syg, jeg arbejder hjemme i dag."),
+    ("sv", "Sjukskriven resten av veckan"),
+    ("sv", "Min son har fått diagnosen adhd."),
+    ("en", "She is in hospital."),
+    ("en", "Off sick today"),
+]
+
+
+@pytest.mark.parametrize(("language", "text"), SHORT_TEXTS, ids=[t[:40] for _, t in SHORT_TEXTS])
+def test_short_texts_get_their_language(language, text):
+    assert guess_language(text) == language
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Navn: Per Hansen\nFødselsdato: 14.07.1990\nStraffereaksjon: Bot for vold",
+        "Fødselsdato: 12.03.1985\nDiagnose: Astma",
+        "Födelsedatum: 1987-04-12\nDiagnos: Diabetes typ 1",
+        "Navn: Kari Nordmann\nFødselsdato: 12.03.1985\nMerknad: astma, bruker inhalator ved behov",
+    ],
+)
+def test_nordic_forms_are_never_taken_for_english(text):
+    assert guess_language(text) != "en"

@@ -235,3 +235,39 @@ def test_which_failures_are_transient() -> None:
     assert not is_transient(NotFoundError("gone", status=404))
     assert is_transient(NoticeError("may be in flight", transient=True))
     assert not is_transient(NoticeError("no sender"))
+
+
+def test_cases_list_and_retry_on_the_command_line(tmp_path, worker_db_url, monkeypatch) -> None:
+    from typer.testing import CliRunner
+
+    from hygiene.cli import app as cli
+
+    # Given a case failed on a rejected record
+    g = FakeGraph()
+    g.add_user(KARI)
+    g.deliver(KARI, sensitive(6))
+    clock = FakeClock()
+    app, archive = _app(tmp_path, worker_db_url, g, clock)
+    archive.error = RecordRejectedError("rejected")
+    _sweeps(app, clock, 1, timedelta(minutes=5))
+    case_id = _case(app).id
+    monkeypatch.setenv("HYGIENE_DATABASE__URL", worker_db_url)
+    monkeypatch.setenv("HYGIENE_SECURITY__HMAC_KEY", "test-key")
+    monkeypatch.delenv("HYGIENE_CONFIG", raising=False)
+    runner = CliRunner()
+    # When the operator lists failed cases, it shows with the state it failed in and its error
+    result = runner.invoke(cli, ["cases", "list"])
+    assert result.exit_code == 0, result.output
+    (line,) = [x for x in result.output.splitlines() if KARI in x]
+    assert line.split()[0:4] == [str(case_id), KARI, states.FLAGGED, "RecordRejectedError"]
+    # A dry run changes nothing; a retry of the mailbox re-queues it
+    result = runner.invoke(cli, ["cases", "retry", "--mailbox", KARI, "--dry-run"])
+    assert result.exit_code == 0, result.output
+    assert f"1 failed case(s) would be re-queued: {case_id}" in result.output
+    assert _case(app).state == states.FAILED
+    result = runner.invoke(cli, ["cases", "retry", "--mailbox", KARI, "--since", "2000-01-01"])
+    assert result.exit_code == 0, result.output
+    assert "1 failed case(s) re-queued" in result.output
+    assert _case(app).state == states.FLAGGED
+    assert runner.invoke(cli, ["cases", "retry", "--since", "yesterday"]).exit_code == 2
+    app.engine.dispose()

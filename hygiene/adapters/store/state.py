@@ -110,6 +110,18 @@ class CaseView:
     received_at: datetime | None
 
 
+@dataclass(frozen=True, slots=True)
+class FailedCase:
+    """A case that ended as ``failed`` (what ``hygiene cases list`` shows; no content)."""
+
+    id: int
+    mailbox: str
+    failed_from: str | None
+    last_error: str | None
+    attempts: int
+    failed_at: datetime
+
+
 _VIEW_FIELDS = frozenset({"record_key", "receipt", "notice_context", "attempts", "categories", "counts"})
 
 
@@ -645,6 +657,35 @@ class StateStore:
             value = s.scalar(select(MessageCaseRow.waiting_since).where(MessageCaseRow.id == case_id))
             return _aware(value) if value is not None else None
 
+    def failed_cases(self, *, mailbox: str | None = None, since: datetime | None = None) -> list[FailedCase]:
+        """``failed`` cases (oldest first), optionally of one mailbox (UPN) and failed at or after ``since``."""
+        with self.sessions() as s:
+            return [
+                FailedCase(
+                    id=row.id,
+                    mailbox=upn,
+                    failed_from=row.failed_from,
+                    last_error=row.last_error,
+                    attempts=row.attempts or 0,
+                    failed_at=_aware(row.updated_at),
+                )
+                for row, upn in s.execute(self._failed_query(mailbox, since)).all()
+            ]
+
+    @staticmethod
+    def _failed_query(mailbox: str | None, since: datetime | None) -> Select[Any]:
+        q = (
+            select(MessageCaseRow, MailboxRow.upn)
+            .join(MailboxRow, MailboxRow.id == MessageCaseRow.mailbox_id)
+            .where(MessageCaseRow.state == states.FAILED)
+            .order_by(MessageCaseRow.id)
+        )
+        if mailbox:
+            q = q.where(func.lower(MailboxRow.upn) == mailbox.strip().lower())
+        if since is not None:
+            q = q.where(MessageCaseRow.updated_at >= since)
+        return q
+
     def requeue_failed(
         self, *, mailbox: str | None = None, since: datetime | None = None, dry_run: bool = False
     ) -> list[int]:
@@ -658,17 +699,7 @@ class StateStore:
         now = self.clock.now()
         done: list[int] = []
         with self.sessions.begin() as s:
-            q = (
-                select(MessageCaseRow, MailboxRow.upn)
-                .join(MailboxRow, MailboxRow.id == MessageCaseRow.mailbox_id)
-                .where(MessageCaseRow.state == states.FAILED)
-                .order_by(MessageCaseRow.id)
-            )
-            if mailbox:
-                q = q.where(func.lower(MailboxRow.upn) == mailbox.strip().lower())
-            if since is not None:
-                q = q.where(MessageCaseRow.updated_at >= since)
-            for row, upn in s.execute(q).all():
+            for row, upn in s.execute(self._failed_query(mailbox, since)).all():
                 back = row.failed_from or _last_reached_state(s, row.id)
                 if back is None or back not in states.TRANSITIONS or back in states.TERMINAL:
                     continue

@@ -30,6 +30,7 @@ from dataclasses import dataclass
 
 import regex
 
+from hygiene.domain.detect.forms import FormIndex
 from hygiene.domain.detect.keywords import Hit, fold
 from hygiene.domain.detect.names import FIRST_NAMES
 from hygiene.domain.detect.ruleset import ATTRIBUTED, PERSON_CUES, Cue, Rules, Term
@@ -121,6 +122,17 @@ _DOSE = regex.compile(
     r"enheder|enheter|units|tabletter|tablettar|tablets|doser|doses)(?![\p{L}\p{N}])"
 )
 _DOSE_REACH = 40  # characters between a dose and the health word it supports
+# A workplace frame right before a health word: the writer's or someone's job, not their health ("jobbar på
+# vårdcentralen", "jeg jobber som jordmor på sykehuset", "I work in A&E"). Weak and medication words only: a strong
+# phrase states someone's health whatever precedes it. Weighs like a topical preposition plus a generic word.
+_WORKPLACE = regex.compile(
+    r"(?i:\b(?:jobb(?:er|ar|a|et|at)|arbeid(?:er|ar|a)|arbetar|arbetat|arbejder|arbejdet|works?|worked|working|"
+    r"employed|ansatt|anställd|ansat|tilsett|vikarierer|vikarierar|praksis|praktik|placement)"
+    r"[ \t]+(?:(?:som|på|ved|i|hos|hjå|vid|for|as|at|in|on|with)[ \t]+){1,2}"
+    r"(?:(?:en|ei|et|ein|eit|ett|a|an|the)[ \t]+)?"
+    r"(?:\p{L}+[ \t]+){0,2})$"
+)
+_WORKPLACE_LOOKBACK = 60
 # The subject line of a personal message is about its writer or the person it concerns ("Sykmeldt i dag",
 # "Innlagt på sykehus"): a strong health phrase there gains a little, not enough against any generic word.
 _SUBJECT_BONUS = 0.1
@@ -169,7 +181,9 @@ def find_special(
         if where == "subject" and term.category == "health" and term.tier == "strong":
             base += _SUBJECT_BONUS
         kind = "health_medication" if term.tier == "medication" else f"{term.category}_term"
-        confidence, personal = context.confidence(term.category, base, hit.start, hit.end, person_bonus)
+        confidence, personal = context.confidence(
+            term.category, base, hit.start, hit.end, person_bonus, topic_word=term.tier != "strong"
+        )
         raw.append((term.category, kind, term.pattern.text, hit.start, hit.end, confidence, personal))
     for start, end, kind in codes:
         confidence, personal = context.confidence("health", scoring.code, start, end, person_bonus)
@@ -288,15 +302,19 @@ class _Context:
         self.forms = [(m.start(), m.end()) for m in _FORM_LABEL.finditer(text)] if health else []
         self.form_starts = [start for start, _ in self.forms]
         self.doses = [m.start() for m in _DOSE.finditer(text)] if health else []
+        self.form_index = FormIndex(text)
 
-    def confidence(self, category: str, base: float, start: int, end: int, person_bonus: float) -> tuple[float, bool]:
-        """The keyword's confidence, and whether a specific person (not just "we") is in its context."""
+    def confidence(
+        self, category: str, base: float, start: int, end: int, person_bonus: float, *, topic_word: bool = False
+    ) -> tuple[float, bool]:
+        """The keyword's confidence, and whether a specific person (not just "we") is in its context.
+        ``topic_word``: a weak or medication keyword (a workplace frame before it names a job, not a condition)."""
         s = self.scoring
         lo = bisect.bisect_left(self.cue_starts, start - s.window)
         hi = bisect.bisect_right(self.cue_starts, end + s.window)
         weights: dict[str, float] = {}  # cue class -> its weight (halved when in another sentence)
         generic: set[str] = set()
-        topical = owned = False
+        topical = owned = possessed = False
         for cue_start, cue_end, cue in self.cues[lo:hi]:
             if cue_start < end and cue_end > start:
                 continue  # the keyword itself ("er gravid" holds "er")
@@ -307,7 +325,9 @@ class _Context:
                 continue
             if cue.cue in ("self", "we", "relation") and 0 <= cue_start - end <= 1:
                 owned = True  # "om depresjonen min", "kring vår sons diagnos": the topic is someone's own
-            elif cue.cue == "link":
+            if cue.cue in ("self", "third", "relation") and (0 <= cue_start - end <= 1 or 0 <= start - cue_end <= 1):
+                possessed = True  # "angsten min", "min depression", "her epilepsy": whose condition it is
+            if cue.cue == "link":
                 if 0 <= start - cue_end <= s.near:
                     weights["link"] = s.link
             elif cue.cue == "attribution":
@@ -320,9 +340,15 @@ class _Context:
                 gap = (cue_end, start) if cue_end <= start else (end, cue_start)
                 weight = getattr(s, cue.cue) * (0.5 if _SENTENCE_END.search(self.text, *gap) else 1.0)
                 weights[cue.cue] = max(weight, weights.get(cue.cue, 0.0))
+        block = self.form_index.at(start)
+        if block is not None and block.identified and not block.organisational_at(start):
+            weights["relation"] = s.relation  # the subject of a form that names them ("Navn: ...", "Født: ...")
+        workplace = None
         if category == "health":
-            if self._on_form_line(start):
-                weights["relation"] = s.relation  # the form's subject, as specific as a named relative
+            workplace = topic_word and _WORKPLACE.search(self.text, max(0, start - _WORKPLACE_LOOKBACK), start)
+            on_form = self._on_form_line(start) and not (block is not None and block.template)
+            if on_form or (topic_word and possessed):
+                weights["relation"] = s.relation  # the form's subject, or a possessive: as specific as a relative
             if self._dose_near(start, end):
                 weights["link"] = s.link
         classes = set(weights)
@@ -341,6 +367,8 @@ class _Context:
         personal = bool(classes - {"we", "link", "you"}) or person_bonus > 0 or named
         person = min(s.person_cap, person)
         penalty = min(s.generic_cap, s.generic * len(generic)) + (s.topical if topical and not owned else 0)
+        if category == "health" and workplace:
+            penalty += s.topical + s.generic  # the frame's own words ("ansatt", "jeg") are not the person's health
         # Part-wide directives and generic words (a policy footer quoted under a reply) weigh half against a keyword
         # that has a specific person right next to it ("jag är sjukskriven").
         specific = personal and person >= s.relation
