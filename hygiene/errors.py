@@ -10,12 +10,14 @@
     │   ├── AccessDeniedError      403: the app may not read this mailbox
     │   └── SyncStateLostError     410 / syncStateNotFound: the delta link must be dropped
     ├── RecordsError           the records system failed (the message is kept and retried)
-    │   └── RecordMismatchError    a stored copy does not match its receipt
+    │   ├── RecordMismatchError    a stored copy does not match its receipt
+    │   └── RecordRejectedError    the records system refused the record itself (retrying cannot help)
     ├── NoticeError            the notice could not be sent
     └── AuditError             the audit log refused an event or cannot be read
         └── UnsafeAuditDetailError  an event's detail could hold content (names the key, never the value)
 
 Errors carry structured attributes (mailbox, setting key, retry delay), never message content or matched values.
+`is_transient` tells the worker which failures go away by themselves (retried without end) from those that do not.
 """
 
 from __future__ import annotations
@@ -104,8 +106,19 @@ class RecordMismatchError(RecordsError):
     """A stored record's checksum does not match its receipt."""
 
 
+class RecordRejectedError(RecordsError):
+    """The records system refused the record itself (e.g. 400/413/415/422 on the upload: the package is invalid).
+
+    Sending the same record again cannot succeed, unlike an unreachable or overloaded records system.
+    """
+
+
 class NoticeError(HygieneError):
-    """The sender's notice could not be composed or sent."""
+    """The sender's notice could not be composed or sent; ``transient`` when trying again later can succeed."""
+
+    def __init__(self, message: str, *, transient: bool = False) -> None:
+        self.transient = transient
+        super().__init__(message)
 
 
 class AuditError(HygieneError):
@@ -122,3 +135,31 @@ class UnsafeAuditDetailError(AuditError, ValueError):
         self.key = key
         self.rule = rule
         super().__init__(f"audit detail {key!r} refused: {rule}")
+
+
+# Graph statuses that say "not now" rather than "never": timeout, conflict with a concurrent change, throttled,
+# unauthorised (the token or [auth] broke: the operator fixes it, the mail must not be given up meanwhile).
+_TRANSIENT_GRAPH_STATUS = frozenset({401, 408, 409, 429})
+
+
+def is_transient(error: BaseException) -> bool:
+    """Whether ``error`` is expected to go away by itself: the worker retries such a step with backoff and never
+    gives the case up for it.
+
+    Transient: the records system unreachable, overloaded or refusing credentials (`RecordsError` other than
+    `RecordMismatchError` / `RecordRejectedError`); Graph throttling, 5xx, 401/408/409 and network errors (a
+    `GraphError` without a status); a notice that may still be in flight. Everything else is not: a 404 (the item
+    is gone), a 403 (access revoked), a 400-class answer about the request, a record rejected or not matching its
+    receipt.
+    """
+    if isinstance(error, RecordsError):
+        return not isinstance(error, RecordMismatchError | RecordRejectedError)
+    if isinstance(error, ThrottledError):
+        return True
+    if isinstance(error, NotFoundError | AccessDeniedError | SyncStateLostError):
+        return False
+    if isinstance(error, GraphError):
+        return error.status is None or error.status >= 500 or error.status in _TRANSIENT_GRAPH_STATUS
+    if isinstance(error, NoticeError):
+        return error.transient
+    return False

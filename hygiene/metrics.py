@@ -21,6 +21,10 @@ Graph client (`hygiene.adapters.graph.GraphObserver`). Series (labels never hold
                                                   ``record_mismatch``, ``notice``, ``graph``, ...), mailboxes
                                                   not processed (``mailbox_access_denied``, ...), and
                                                   ``metrics_query`` when the gauges could not be read
+``hygiene_case_waiting_seconds``                   how long the active case waiting longest on a failing
+                                                  step has been waiting (transient failures such as a records
+                                                  outage are retried without end: alert on this)
+``hygiene_cases_given_up_total{stage}``            cases ended as ``failed`` (re-queue: ``hygiene cases retry``)
 ``hygiene_info{version,mode}``                    1
 ==============================================  =============================================================
 
@@ -113,6 +117,9 @@ class Metrics:
         self.breach_candidates = Counter(
             "hygiene_breach_candidates", "Breach candidates found in Sent Items ([breach] enabled).", registry=r
         )
+        self.given_up = Counter(
+            "hygiene_cases_given_up", "Cases ended as failed, by the step they failed on.", ["stage"], registry=r
+        )
         self.info = Gauge("hygiene_info", "The running version and action mode.", ["version", "mode"], registry=r)
         self._store: _StoreCollector | None = None
 
@@ -145,6 +152,11 @@ class Metrics:
     def step_failed(self, stage: str, error: BaseException) -> None:
         """Count a failed case step by its error."""
         self.errors.labels(kind=error_kind(error)).inc()
+
+    def case_waiting(self, stage: str, waiting_s: float, *, given_up: bool) -> None:
+        """Count a case given up (its waiting time is read from the database at scrape time)."""
+        if given_up:
+            self.given_up.labels(stage=stage).inc()
 
     def mailbox_swept(self, stats: SweepStats, mode: str) -> None:
         """Count what one mailbox's sweep scanned, detected and noticed, and why it was not processed."""
@@ -202,6 +214,10 @@ class _StoreCollector(Collector):
         )
         backlog = GaugeMetricFamily("hygiene_backlog", "Cases per state-machine state.", labels=["state"])
         mailboxes = GaugeMetricFamily("hygiene_mailboxes", "In-scope mailboxes per status.", labels=["status"])
+        waiting = GaugeMetricFamily(
+            "hygiene_case_waiting_seconds",
+            "How long the active case waiting longest on a failing step has been waiting (retried with backoff).",
+        )
         breaches = GaugeMetricFamily(
             "hygiene_breaches_open",
             "Breach register entries whose 72-hour reporting deadline still runs, in time or overdue.",
@@ -209,13 +225,14 @@ class _StoreCollector(Collector):
         )
         if current is not None:
             lag.add_metric([], current.lag_s(self.clock.now()))
+            waiting.add_metric([], current.waiting_s(self.clock.now()))
             for state, n in sorted(current.cases.items()):
                 backlog.add_metric([state], n)
             for status, n in sorted(current.mailboxes.items()):
                 mailboxes.add_metric([status], n)
             for when, n in sorted((open_breaches or {}).items()):
                 breaches.add_metric([when], n)
-        return [lag, backlog, mailboxes, breaches]
+        return [lag, backlog, mailboxes, breaches, waiting]
 
 
 # --- readiness ---------------------------------------------------------------------------------------------------

@@ -161,7 +161,8 @@ class Notifier:
                 if age_s < SENT_ITEMS_SETTLE_S:
                     raise NoticeError(
                         f"notice for case {case_id} may be in flight (sent {age_s:.0f} s ago, not yet in Sent Items); "
-                        "retry later"
+                        "retry later",
+                        transient=True,
                     )
             lang, variant, dkey = row.language or self.notice.default_language, row.variant or "a", row.dedup_key
         if sender is None:  # a sending row always has a sender; guards against a changed caller

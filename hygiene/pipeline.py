@@ -42,8 +42,10 @@ from hygiene.errors import (
     NotFoundError,
     NoticeError,
     RecordMismatchError,
+    RecordRejectedError,
     RecordsError,
     SyncStateLostError,
+    is_transient,
 )
 from hygiene.ports import Clock, MailGateway, RecordsArchive
 from hygiene.settings import Settings
@@ -51,6 +53,12 @@ from hygiene.settings import Settings
 log = structlog.get_logger("hygiene.pipeline")
 
 MAX_ATTEMPTS = 8
+"""Attempts after which a step failing for a reason that is not transient (`hygiene.errors.is_transient`: e.g. a
+400 from Graph) ends its case as ``failed``. Transient failures never end a case; definitive ones (a record
+rejected, or not matching its receipt) end it at once."""
+RETRY_BASE_S = 30.0
+RETRY_CAP_S = 3600.0
+"""Backoff between attempts of a failed step: ``RETRY_BASE_S * 2**n``, at most ``RETRY_CAP_S``."""
 _NOTICE_HEADERS = (
     "from",
     "reply-to",
@@ -79,6 +87,9 @@ class PipelineObserver(Protocol):
 
     def step_failed(self, stage: str, error: BaseException) -> None:
         """A case's step towards ``stage`` failed; it is retried later (or the case gave up)."""
+
+    def case_waiting(self, stage: str, waiting_s: float, *, given_up: bool) -> None:
+        """A case's step towards ``stage`` has been failing for ``waiting_s``; ``given_up``: it ended as failed."""
 
     def mailbox_swept(self, stats: SweepStats, mode: str) -> None:
         """One mailbox's sweep ended (completely or not); ``stats`` are its counts."""
@@ -577,15 +588,53 @@ class Pipeline:
             except (GraphError, RecordsError, NoticeError) as exc:
                 if isinstance(exc, AccessDeniedError):
                     raise
-                stats.errors += 1
-                if self.observer is not None:
-                    self.observer.step_failed(target, exc)
-                give_up = case.attempts + 1 >= MAX_ATTEMPTS or isinstance(exc, RecordMismatchError)
-                retry_in = min(3600.0, 30.0 * 2**case.attempts)
-                log.warning("case_step_failed", mailbox=mb.upn, case_id=case.id, stage=target, error=type(exc).__name__)
-                return self.store.record_failure(
-                    case, mailbox=mb.upn, stage=target, error=exc, retry_in_s=retry_in, give_up=give_up
-                )
+                return self._step_failed(case, target, mb, exc, stats)
+
+    def _step_failed(
+        self, case: CaseView, target: str, mb: ClaimedMailbox, exc: BaseException, stats: SweepStats
+    ) -> CaseView:
+        """Record a failed step: back off and retry later, or give the case up when retrying cannot help."""
+        stats.errors += 1
+        if self.observer is not None:
+            self.observer.step_failed(target, exc)
+        transient = is_transient(exc)
+        definitive = isinstance(exc, RecordMismatchError | RecordRejectedError)
+        give_up = definitive or (not transient and case.attempts + 1 >= MAX_ATTEMPTS)
+        retry_in = min(RETRY_CAP_S, RETRY_BASE_S * 2 ** min(case.attempts, 20))
+        case = self.store.record_failure(
+            case, mailbox=mb.upn, stage=target, error=exc, retry_in_s=retry_in, give_up=give_up, transient=transient
+        )
+        since = self.store.waiting_since(case.id)
+        waiting_s = round((self.clock.now() - since).total_seconds()) if since is not None else 0
+        if give_up:
+            log.warning(
+                "case_given_up",
+                mailbox=mb.upn,
+                case_id=case.id,
+                stage=target,
+                error=type(exc).__name__,
+                attempts=case.attempts,
+                waiting_s=waiting_s,
+                hint="the message stays in the mailbox; `hygiene cases retry` re-queues it once the cause is fixed",
+            )
+        else:
+            log.warning(
+                "case_step_failed",
+                mailbox=mb.upn,
+                case_id=case.id,
+                stage=target,
+                error=type(exc).__name__,
+                transient=transient,
+                attempts=case.attempts,
+                waiting_s=waiting_s,
+                waiting=_duration(waiting_s),
+                retry_in_s=round(retry_in),
+            )
+        if self.observer is not None:
+            waited = getattr(self.observer, "case_waiting", None)
+            if waited is not None:
+                waited(target, waiting_s, given_up=give_up)
+        return case
 
     async def _step(self, case: CaseView, target: str, mb: ClaimedMailbox, work: _Work, stats: SweepStats) -> CaseView:
         upn = mb.upn
@@ -675,6 +724,14 @@ class Pipeline:
                 stats.notices_suppressed += 1
             return self._commit(case, target, mailbox=upn, action=None, notice_context=None)
         raise states.IllegalTransition(case.state, target)
+
+
+def _duration(seconds: float) -> str:
+    """``5400`` -> ``"1h30m"`` (for log lines an operator reads)."""
+    minutes = int(seconds) // 60
+    if minutes < 60:
+        return f"{minutes}m" if minutes else f"{int(seconds)}s"
+    return f"{minutes // 60}h{minutes % 60:02d}m"
 
 
 def _verdict_detail(verdict: Verdict, mode: str) -> dict[str, Any]:

@@ -27,6 +27,7 @@ app = typer.Typer(
 _GROUPS: list[str] = [
     "audit",
     "breach",
+    "cases",
     "classify",
     "config",
     "db",

@@ -40,6 +40,7 @@ CONFIG_LOADED = "config_loaded"
 RETENTION = "retention"
 SWEEP_STARTED = "sweep_started"
 SWEEP_FINISHED = "sweep_finished"
+REQUEUED = "requeued"  # an operator put a failed case back on its route (`hygiene cases retry`)
 BREACH_DETECTED = "breach_detected"
 BREACH_ASSESSED = "breach_assessed"
 BREACH_NOTIFIED = "breach_notified"
@@ -65,6 +66,7 @@ ACTIONS: frozenset[str] = frozenset(
         RETENTION,
         SWEEP_STARTED,
         SWEEP_FINISHED,
+        REQUEUED,
         BREACH_DETECTED,
         BREACH_ASSESSED,
         BREACH_NOTIFIED,

@@ -106,7 +106,10 @@ def fnr(draw: st.DrawFn, *, variant: str = "no_fnr", rule: str = "classic") -> I
         return draw(st.nothing())
     digits = f"{nine}{k1}{k2}"
     word = {"no_dnr": "D-nummer", "no_hnr": "H-nummer"}.get(variant, "fødselsnummer")
-    return Id(variant, digits, draw(_fnr_formats(digits)), word)
+    text = draw(_fnr_formats(digits))
+    if variant == "no_fnr" and draw(st.integers(0, 9)) == 0:  # the birth date in full: 19.06.2019 89121
+        text = f"{day:02d}.{month:02d}.{born.year} {digits[6:]}"
+    return Id(variant, digits, text, word)
 
 
 @st.composite
@@ -189,6 +192,10 @@ _CARD_PREFIXES = [("4", 16), ("4", 13), ("51", 16), ("55", 16), ("2221", 16), ("
                   ("37", 15), ("5019", 16), ("4571", 16), ("6011", 16), ("3530", 16)]  # fmt: skip
 
 
+def _has_same_digit_run(digits: str, size: int) -> bool:
+    return any(digits[i : i + size] == digits[i] * size for i in range(len(digits) - size + 1))
+
+
 @st.composite
 def payment_card(draw: st.DrawFn) -> Id:
     """A Luhn-valid card number in a known network's IIN range, grouped the way cards print it or unbroken."""
@@ -196,7 +203,7 @@ def payment_card(draw: st.DrawFn) -> Id:
     body = prefix + "".join(draw(st.lists(st.sampled_from("0123456789"), min_size=length - len(prefix) - 1,
                                           max_size=length - len(prefix) - 1)))  # fmt: skip
     d = body + _luhn_digit(body)
-    if d in KNOWN_TEST_NUMBERS:  # published test cards are never reported, by design
+    if d in KNOWN_TEST_NUMBERS or _has_same_digit_run(d[1:], 7):  # test and placeholder cards: never reported
         return draw(st.nothing())
     if length == 15:
         grouped = [f"{d[:4]} {d[4:10]} {d[10:]}"]

@@ -7,6 +7,7 @@ import pytest
 from hygiene.domain.detect.checks import card_network, no_fnr_rule
 from hygiene.domain.detect.ids import (
     KINDS,
+    KNOWN_TEST_NUMBERS,
     IdRules,
     dk_cpr_date_valid,
     fi_hetu_valid,
@@ -309,6 +310,29 @@ def test_numbers_valid_only_under_the_2032_rule_need_context() -> None:
     assert flagged(f"fødselsnummer {number}") == [("no_fnr", number)]
 
 
+@pytest.mark.parametrize("number", sorted(KNOWN_TEST_NUMBERS))
+def test_every_published_test_card_is_ignored_in_every_layout(number: str) -> None:
+    assert luhn_valid(number)  # a real card shape: only the list keeps it out
+    assert card_network(number)
+    layouts = [number, " ".join(number[i : i + 4] for i in range(0, len(number), 4))]
+    if len(number) == 15:
+        layouts.append(f"{number[:4]} {number[4:10]} {number[10:]}")
+    for layout in layouts:
+        assert flagged(f"Kortnummer: {layout}, CVC 123, utløper 12/29") == []
+        assert flagged(f"In staging, pay with card {layout} (exp 12/34).") == []
+
+
+def test_placeholder_cards_are_ignored_and_the_deny_list_extends_the_built_in_one() -> None:
+    assert flagged("card number 4000 0000 0000 0077") == []  # Stripe's scenario series, listed or not
+    assert flagged("card number 4000 0000 0000 0085") == []
+    assert flagged("kortnummer 5500 0000 0000 0004") == []
+    assert flagged("kortnummer 4539 1488 0343 6467") == [("payment_card", "4539 1488 0343 6467")]
+    assert flagged("kortnummer 4539 1400 0000 3646") != []  # six equal digits: still a card
+    own = IdRules.from_mapping({"deny": ["4539-1488-0343-6467"]})
+    assert flagged("kortnummer 4539 1488 0343 6467", rules=own) == []
+    assert flagged("kortnummer 4111 1111 1111 1111", rules=own) == []  # the built-in list still applies
+
+
 def test_published_test_card_numbers_and_examples_are_not_flagged() -> None:
     assert flagged("use the gateway's test card 4111 1111 1111 1111, any CVC") == []
     assert flagged("kortnummer 4242 4242 4242 4242") == []
@@ -319,6 +343,25 @@ def test_published_test_card_numbers_and_examples_are_not_flagged() -> None:
 def test_a_date_followed_by_the_personnummer_is_one_fodselsnummer() -> None:
     assert flagged("Fødselsnummer: 19.06.19 89121") == [("no_fnr", "19.06.19 89121")]
     assert flagged("Møte 19.06.19 89121") == [("no_fnr", "19.06.19 89121")]
+    # With the year in full (individual number 891: born 2000-2039), and only with the year it allows.
+    assert flagged("Fødselsnummer: 19.06.2019 89121") == [("no_fnr", "19.06.2019 89121")]
+    assert flagged("Født 19-06-2019 89121") == [("no_fnr", "19-06-2019 89121")]
+    assert flagged("Fødselsnummer: 19.06.1919 89121") == []
+    assert flagged("Fødselsnummer: 19.06.2119 89121") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Møtet er 12.03.2024 12345 deltakere",
+        "Dato 12.03.2024 14532",
+        "Levert 01.02.2023 10011 stk",
+        "Periode 01.01.2024 31.12.2024",
+        "D-nummer 59.06.2019 89121",
+    ],
+)
+def test_a_full_date_and_a_number_that_is_no_fodselsnummer_is_not_flagged(text: str) -> None:
+    assert flagged(text) == []
 
 
 def test_the_readme_example_of_the_ids_table_is_valid() -> None:

@@ -108,7 +108,7 @@ def settings_for(
     )
 
 
-def build(settings: Settings, graph, *, clock: FakeClock, owner: str = "w1", hook=None) -> App:
+def build(settings: Settings, graph, *, clock: FakeClock, owner: str = "w1", hook=None, metrics=None) -> App:
     """An App wired to the fake Graph's transport and the detector double."""
     return App.from_settings(
         settings,
@@ -118,6 +118,7 @@ def build(settings: Settings, graph, *, clock: FakeClock, owner: str = "w1", hoo
         owner=owner,
         step_hook=hook,
         classifier=MarkerDetector(),
+        metrics=metrics,
     )
 
 

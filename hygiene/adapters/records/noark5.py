@@ -42,7 +42,7 @@ import orjson
 from hygiene.adapters.records.folder import _metadata
 from hygiene.clock import SystemClock
 from hygiene.domain.records import Receipt, Record
-from hygiene.errors import RecordMismatchError, RecordsError
+from hygiene.errors import RecordMismatchError, RecordRejectedError, RecordsError
 
 if TYPE_CHECKING:
     from hygiene.ports import Clock
@@ -53,6 +53,9 @@ REL = "https://rel.arkivverket.no/noark5/v5/api/"
 KEY_PREFIX = "hygiene-record-key:"
 EML_NAME = "message.eml"
 METADATA_NAME = "metadata.json"
+
+# Answers to an upload that say the record itself is unacceptable (retrying the same record cannot help).
+REJECTED_STATUS = frozenset({400, 413, 415, 422})
 
 
 def rel(name: str) -> str:
@@ -476,6 +479,10 @@ class Noark5Archive:
                 )
             if resp.status_code == 404 and allow_404:
                 return resp
+            if resp.status_code in REJECTED_STATUS and method in ("POST", "PUT", "PATCH"):
+                raise RecordRejectedError(
+                    f"the Noark 5 archive rejected {method} {what} ({resp.status_code}): the record is invalid"
+                )
             if resp.status_code >= 400:
                 raise RecordsError(f"the Noark 5 archive answered {resp.status_code} to {method} {what}")
             return resp

@@ -36,7 +36,7 @@ import orjson
 from hygiene.adapters.records.folder import _metadata
 from hygiene.clock import SystemClock
 from hygiene.domain.records import Receipt, Record
-from hygiene.errors import RecordMismatchError, RecordsError
+from hygiene.errors import RecordMismatchError, RecordRejectedError, RecordsError
 
 if TYPE_CHECKING:
     from hygiene.ports import Clock
@@ -48,6 +48,9 @@ CHUNK_BYTES = 16 * 320 * 1024  # 5 MiB, a multiple of 320 KiB as Graph requires
 _QXH_WIDTH_BITS = 160
 _QXH_SHIFT = 11
 _QXH_BLOCK = _QXH_WIDTH_BITS  # bytes: byte i is shifted by 11*i mod 160, which repeats every 160 bytes
+
+# Answers to an upload that say the record itself is unacceptable (retrying the same record cannot help).
+REJECTED_STATUS = frozenset({400, 413, 415, 422})
 
 
 def quickxorhash(data: bytes) -> str:
@@ -285,6 +288,10 @@ class SharePointArchive:
             raise RecordsError(
                 f"Graph refused {method} {what} ({resp.status_code}); check the app's Sites.Selected / "
                 "Files.ReadWrite.All permission on records.sharepoint.drive_id and the [auth] settings"
+            )
+        if resp.status_code in REJECTED_STATUS and method in ("POST", "PUT", "PATCH"):
+            raise RecordRejectedError(
+                f"the SharePoint drive rejected {method} {what} ({resp.status_code}): the record is invalid"
             )
         if resp.status_code >= 400:
             raise RecordsError(f"the SharePoint drive answered {resp.status_code} to {method} {what}")

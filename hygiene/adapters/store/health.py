@@ -32,6 +32,14 @@ class Backlog:
     oldest_sweep: datetime | None
     """The last complete sweep of the in-scope, reachable mailbox swept longest ago (never swept: when it was
     first seen). New mail in it can be at most this old."""
+    oldest_waiting: datetime | None = None
+    """When the active case waiting longest on a failing step first failed on it (None: no step is failing)."""
+
+    def waiting_s(self, now: datetime) -> float:
+        """Seconds the active case waiting longest on a failing step has been waiting (0 when none is)."""
+        if self.oldest_waiting is None:
+            return 0.0
+        return max(0.0, (now - _aware(self.oldest_waiting)).total_seconds())
 
     def lag_s(self, now: datetime) -> float:
         """Seconds since the oldest of `oldest_active_case` and `oldest_sweep`: an upper bound of the age of the
@@ -75,4 +83,7 @@ def backlog(session: Session) -> Backlog:
             *_in_scope(), MailboxRow.status == "ok"
         )
     )
-    return Backlog(cases, mailboxes, oldest_case, oldest_sweep)
+    oldest_waiting = session.scalar(
+        select(func.min(MessageCaseRow.waiting_since)).where(MessageCaseRow.state.not_in(list(states.TERMINAL)))
+    )
+    return Backlog(cases, mailboxes, oldest_case, oldest_sweep, oldest_waiting)

@@ -104,6 +104,10 @@ class MessageCaseRow(Base):
     attempts: Mapped[int] = mapped_column(Integer, default=0)
     last_error: Mapped[str | None] = mapped_column(String(255))
     next_attempt_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    # When the step in progress first failed (cleared when the case moves on): how long a case has been waiting.
+    waiting_since: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    # The state a ``failed`` case gave up in: where `StateStore.requeue_failed` puts it back.
+    failed_from: Mapped[str | None] = mapped_column(String(32))
     # What the sender's notice needs once the message itself is purged (address, language, routing headers,
     # auto-reply flag). Set when a case is detected in enforce mode, cleared as soon as the notice step is done.
     notice_context: Mapped[dict[str, Any] | None] = mapped_column(JSON)

@@ -20,7 +20,7 @@ import os
 import socket
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import Select, func, or_, select, text, update
@@ -28,7 +28,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
 from hygiene.adapters.store import audit
-from hygiene.adapters.store.models import FolderSyncRow, MailboxRow, MessageCaseRow
+from hygiene.adapters.store.models import AuditEventRow, FolderSyncRow, MailboxRow, MessageCaseRow
 from hygiene.domain import audit as actions
 from hygiene.domain import states
 from hygiene.domain.mail import Mailbox
@@ -108,6 +108,18 @@ class CaseView:
     sender_domain: str | None
     notice_context: dict[str, Any] | None
     received_at: datetime | None
+
+
+@dataclass(frozen=True, slots=True)
+class FailedCase:
+    """A case that ended as ``failed`` (what ``hygiene cases list`` shows; no content)."""
+
+    id: int
+    mailbox: str
+    failed_from: str | None
+    last_error: str | None
+    attempts: int
+    failed_at: datetime
 
 
 _VIEW_FIELDS = frozenset({"record_key", "receipt", "notice_context", "attempts", "categories", "counts"})
@@ -546,7 +558,14 @@ class StateStore:
         """
         states.check_transition(case.state, target)
         now = self.clock.now()
-        values = {"state": target, "updated_at": now, "last_error": None, "next_attempt_at": None, **fields}
+        values = {
+            "state": target,
+            "updated_at": now,
+            "last_error": None,
+            "next_attempt_at": None,
+            "waiting_since": None,
+            **fields,
+        }
         with self.sessions.begin() as s:
             res = s.execute(
                 update(MessageCaseRow)
@@ -570,27 +589,54 @@ class StateStore:
         return dataclasses.replace(case, state=target, **view_fields)
 
     def record_failure(
-        self, case: CaseView, *, mailbox: str, stage: str, error: BaseException, retry_in_s: float, give_up: bool
+        self,
+        case: CaseView,
+        *,
+        mailbox: str,
+        stage: str,
+        error: BaseException,
+        retry_in_s: float,
+        give_up: bool,
+        transient: bool | None = None,
     ) -> CaseView:
-        """Count a failed step (audited as ``error``); after the retry budget the case becomes ``failed``."""
+        """Count a failed step (audited as ``error``) and schedule the next attempt in ``retry_in_s``; with
+        ``give_up`` the case becomes ``failed`` (remembering the state it failed in, for `requeue_failed`).
+
+        The audit detail says whether the failure was ``transient`` (``reason``), how long the case has been
+        waiting on this step (``waiting_s``, from its first failure) and when it is tried next (``retry_in_s``).
+        """
         now = self.clock.now()
         attempts = case.attempts + 1
         err = type(error).__name__
-        values: dict[str, Any] = {
-            "attempts": attempts,
-            "last_error": err[:255],
-            "next_attempt_at": now + timedelta(seconds=retry_in_s),
-            "updated_at": now,
-        }
-        if give_up:
-            states.check_transition(case.state, states.FAILED)
-            values["state"] = states.FAILED
-            values["next_attempt_at"] = None
-        detail: dict[str, Any] = {"stage": stage, "error_class": err, "attempts": attempts}
-        status = getattr(error, "status", None)
-        if isinstance(status, int):
-            detail["status"] = status
         with self.sessions.begin() as s:
+            row = s.get(MessageCaseRow, case.id)
+            assert row is not None
+            since = _aware(row.waiting_since) if row.waiting_since is not None else now
+            values: dict[str, Any] = {
+                "attempts": attempts,
+                "last_error": err[:255],
+                "next_attempt_at": now + timedelta(seconds=retry_in_s),
+                "waiting_since": since,
+                "updated_at": now,
+            }
+            if give_up:
+                states.check_transition(case.state, states.FAILED)
+                values["state"] = states.FAILED
+                values["next_attempt_at"] = None
+                values["failed_from"] = case.state
+            detail: dict[str, Any] = {
+                "stage": stage,
+                "error_class": err,
+                "attempts": attempts,
+                "waiting_s": round((now - since).total_seconds()),
+            }
+            if transient is not None:
+                detail["reason"] = "transient" if transient else "permanent"
+            if not give_up:
+                detail["retry_in_s"] = round(retry_in_s)
+            status = getattr(error, "status", None)
+            if isinstance(status, int):
+                detail["status"] = status
             s.execute(update(MessageCaseRow).where(MessageCaseRow.id == case.id).values(**values))
             audit.append(
                 s,
@@ -602,10 +648,83 @@ class StateStore:
                 categories=case.categories,
                 detail=detail,
             )
-            row = s.get(MessageCaseRow, case.id)
-            assert row is not None
             s.refresh(row)
             return _view(row)
+
+    def waiting_since(self, case_id: int) -> datetime | None:
+        """When the step a case is on first failed (None when it has not failed since it last moved on)."""
+        with self.sessions() as s:
+            value = s.scalar(select(MessageCaseRow.waiting_since).where(MessageCaseRow.id == case_id))
+            return _aware(value) if value is not None else None
+
+    def failed_cases(self, *, mailbox: str | None = None, since: datetime | None = None) -> list[FailedCase]:
+        """``failed`` cases (oldest first), optionally of one mailbox (UPN) and failed at or after ``since``."""
+        with self.sessions() as s:
+            return [
+                FailedCase(
+                    id=row.id,
+                    mailbox=upn,
+                    failed_from=row.failed_from,
+                    last_error=row.last_error,
+                    attempts=row.attempts or 0,
+                    failed_at=_aware(row.updated_at),
+                )
+                for row, upn in s.execute(self._failed_query(mailbox, since)).all()
+            ]
+
+    @staticmethod
+    def _failed_query(mailbox: str | None, since: datetime | None) -> Select[Any]:
+        q = (
+            select(MessageCaseRow, MailboxRow.upn)
+            .join(MailboxRow, MailboxRow.id == MessageCaseRow.mailbox_id)
+            .where(MessageCaseRow.state == states.FAILED)
+            .order_by(MessageCaseRow.id)
+        )
+        if mailbox:
+            q = q.where(func.lower(MailboxRow.upn) == mailbox.strip().lower())
+        if since is not None:
+            q = q.where(MessageCaseRow.updated_at >= since)
+        return q
+
+    def requeue_failed(
+        self, *, mailbox: str | None = None, since: datetime | None = None, dry_run: bool = False
+    ) -> list[int]:
+        """Put ``failed`` cases back in the state they failed in, due now, with a fresh retry budget; returns
+        their ids. ``mailbox`` (UPN, case-insensitive) and ``since`` (failed at or after) narrow the selection.
+
+        An operator's override of the state machine (``failed`` is otherwise terminal), audited per case as
+        ``requeued`` (actor ``operator``). A case that failed before hygiene remembered the state (no
+        ``failed_from``) resumes from the last state its audit events show it reached.
+        """
+        now = self.clock.now()
+        done: list[int] = []
+        with self.sessions.begin() as s:
+            for row, upn in s.execute(self._failed_query(mailbox, since)).all():
+                back = row.failed_from or _last_reached_state(s, row.id)
+                if back is None or back not in states.TRANSITIONS or back in states.TERMINAL:
+                    continue
+                done.append(row.id)
+                if dry_run:
+                    continue
+                row.state = back
+                row.failed_from = None
+                row.attempts = 0
+                row.last_error = None
+                row.next_attempt_at = None
+                row.waiting_since = None
+                row.updated_at = now
+                audit.append(
+                    s,
+                    action=actions.REQUEUED,
+                    ts=now,
+                    actor="operator",
+                    mailbox=upn,
+                    case_id=row.id,
+                    sender_domain=row.sender_domain,
+                    categories=tuple(row.categories or ()),
+                    detail={"previous": states.FAILED, "new": back},
+                )
+        return done
 
     def active_cases(self, mailbox_id: int) -> list[CaseView]:
         """Cases of a mailbox with steps left and due now (resumed at the start of each sweep)."""
@@ -635,3 +754,27 @@ class StateStore:
         """Audit a sweep_started / sweep_finished event (counts only)."""
         with self.sessions.begin() as s:
             audit.append(s, action=action, ts=self.clock.now(), actor=actor, detail=detail)
+
+
+def _aware(t: datetime) -> datetime:
+    return t if t.tzinfo is not None else t.replace(tzinfo=UTC)  # SQLite returns naive UTC
+
+
+# Audit actions that record a case entering a state (`requeue_failed` of cases failed before ``failed_from``).
+_STATE_OF_ACTION = {
+    actions.DETECTED: states.DETECTED,
+    actions.FLAGGED: states.FLAGGED,
+    actions.ARCHIVED: states.ARCHIVED,
+    actions.DELETED: states.DELETED,
+    actions.PURGED: states.PURGED,
+}
+
+
+def _last_reached_state(s: Session, case_id: int) -> str | None:
+    acts = s.scalars(
+        select(AuditEventRow.action)
+        .where(AuditEventRow.case_id == case_id, AuditEventRow.action.in_(list(_STATE_OF_ACTION)))
+        .order_by(AuditEventRow.id.desc())
+        .limit(1)
+    ).all()
+    return _STATE_OF_ACTION[acts[0]] if acts else None

@@ -9,9 +9,9 @@ How it works, in three cheap steps:
    spaces, ``-``, ``.``, ``+``, one line break) and Finnish HETUs with a letter (``141101A0049``); runs with fewer
    than ten digits are skipped by the regex itself, runs glued to a letter or after a ``+`` (phone numbers) in
    Python. A second pass finds IBANs. Inside a run, only spans made of whole digit groups in a known layout are
-   tried (``11``, ``6 5``, ``2 2 2 5``, ``15.12.83 45334``, ``4.2.5``, ``6-4``, ``8-4``, ``4 4 4 4`` ...), so an ID
-   is never cut out of a longer number, and single-digit layouts (``1 7 0 4 ...``) count only when they make up the
-   whole run.
+   tried (``11``, ``6 5``, ``2 2 2 5``, ``15.12.83 45334``, ``15.12.1983 45334``, ``4.2.5``, ``6-4``, ``8-4``,
+   ``4 4 4 4`` ...), so an ID is never cut out of a longer number, and single-digit layouts (``1 7 0 4 ...``) count
+   only when they make up the whole run.
 2. *Checks.* Each span is validated (`hygiene.domain.detect.checks`): both fødselsnummer control digits and the date,
    Luhn and date for Swedish numbers, the mod-31 character for HETU, the date for CPR, mod 11 for Norwegian
    accounts, mod 97 and the country length for IBAN, Luhn plus the card network's IIN range and length for cards.
@@ -39,9 +39,16 @@ Base confidences (before context), chosen so that the default threshold 0.5 mean
   the old modulus 11. It needs an ID or person word to pass 0.5 (outside Danish text: a CPR word).
 - Finnish HETU (mod-31 character, century sign): 0.85.
 - Norwegian account (mod 11 only: 1 in 11 random numbers pass): 0.3, or 0.45 in the ``4.2.5`` layout; an account
-  word near it is needed. An 11-digit number that is both a valid fødselsnummer and account is an account only when
-  the nearest context word is an account word.
-- IBAN (mod 97 + country length): 0.85, except near invoice words (an organisation's own account on an invoice).
+  word ("kontonr.", "bankkonto", "account number") or a word about paying money to a person ("utbetal lønna mi til",
+  "overfør til", "sätt in på", "refund") near it is needed. An 11-digit number that is both a valid fødselsnummer
+  and account is an account only when the nearest context word is an account word (or, for a number valid only
+  under the 2032 rule, a payment word).
+- IBAN (mod 97 + country length): 0.85.
+- Accounts and IBANs of a company are not a person's data (`_score_account`): next to an invoice word, or in a part
+  with a company's registration words (org.nr, VAT, bankgiro), a company name ("Sjöby Städ AB") or invoice words,
+  they get x 0.35, unless the sentence makes the account private ("mitt kontonummer", "my IBAN for the refund",
+  "ditt nye kontonummer", a payout word). The mail's subject and body lend their words to each other and to the
+  attachments (`MessageContext`).
 - Payment card (Luhn + IIN + length; ~1 in 50 random 16-digit numbers): 0.6 in groups of four, 0.45 unbroken,
   x 0.6 when cut out of a longer run. Published test card numbers (`KNOWN_TEST_NUMBERS`) are never reported.
 
@@ -73,6 +80,7 @@ from hygiene.domain.detect.checks import (
     no_account_valid,
     no_fnr_kind,
     no_fnr_rule,
+    no_fnr_years,
     se_pnr_kind,
     se_pnr_valid,
 )
@@ -114,12 +122,19 @@ KINDS: Mapping[str, str] = MappingProxyType(
 
 LANGUAGES = ("nb", "nn", "sv", "da", "en", "fi")
 
-CONTEXT_GROUPS = ("national_id", "cpr", "hetu", "person", "account", "card", "invoice", "negative")
+CONTEXT_GROUPS = (
+    "national_id", "cpr", "hetu", "person", "account", "payment", "payout", "card", "invoice", "company", "negative"
+)  # fmt: skip
 """Keyword groups: ID names, Danish-only and Finnish-only ID names (decide a 10-digit number valid in two countries),
-words about a person, account words,
-card words, invoice words (lower IBAN and account confidence) and other precision guards."""
+words about a person, account words, words about paying money into an account ("overfør til", "sätt in") and about
+paying a person (salary, refunds, expenses: "utbetal lønna mi til"), card words, invoice words (lower IBAN and
+account confidence), a company's own registration words (organisation number, VAT, bankgiro: a precision guard
+next to a number, and a sign that accounts in the part are a company's) and other precision guards."""
 
-_GROUP_PRIORITY = ("cpr", "hetu", "negative", "national_id", "account", "card", "invoice", "person")
+_GROUP_PRIORITY = (
+    "cpr", "hetu", "company", "negative", "national_id", "account", "card", "invoice", "payout", "payment", "person"
+)  # fmt: skip
+_GUARDS = frozenset({"negative", "company"})
 
 # Keywords match case-insensitively at a word start; a trailing "*" allows any letters after (fødselsnummer*
 # matches "fødselsnummeret"), otherwise the keyword must end at a word end ("konto" does not match "kontor").
@@ -194,6 +209,44 @@ _DEFAULT_CONTEXT: dict[str, dict[str, tuple[str, ...]]] = {
                "beneficiary", "payee"),
         "fi": ("lasku*", "eräpäivä"),
     },
+    "company": {
+        "nb": ("org.nr", "org.nr.", "orgnr", "orgnr.", "org nr", "org. nr", "org. nr.", "org-nr", "org.nummer",
+               "organisasjonsnummer*", "foretaksregisteret", "enhetsregisteret", "mva", "mva-nr", "mva-nummer*"),
+        "nn": ("org.nr", "orgnr", "organisasjonsnummer*", "føretaksregisteret"),
+        "sv": ("orgnr", "orgnr.", "org.nr", "org.nr.", "org nr", "organisationsnummer*", "momsreg*",
+               "momsregistreringsnummer*", "vat-nr", "bankgiro*", "plusgiro*", "postgiro*", "bg", "pg",
+               "godkänd för f-skatt", "f-skattsedel", "innehar f-skatt*"),
+        "da": ("cvr*", "cvr-nr", "cvr-nr.", "cvr.nr", "cvr-nummer*", "se-nr", "se-nr."),
+        "en": ("org.nr", "org no", "org. no.", "organisation number*", "organization number*", "company number*",
+               "company reg*", "vat*", "tax id*"),
+        "fi": ("y-tunnus", "alv-numero*"),
+    },
+    "payment": {
+        "nb": ("betal til", "betale til", "betalt til", "betales inn på", "betal inn på", "overfør*", "sett inn",
+               "sette inn", "settes inn", "sett pengene inn", "innskudd*"),
+        "nn": ("betal til", "betale til", "overfør*", "set inn", "sett inn"),
+        "sv": ("betala till", "betala in på", "betalas in på", "sätt in", "sätta in", "sätts in", "insättning*",
+               "överför*", "för över", "föra över", "förs över"),
+        "da": ("betal til", "betale til", "overfør*", "sæt ind", "sætte ind", "sættes ind", "indsæt*"),
+        "en": ("pay to", "pay into", "paid into", "transfer to", "transfer it to", "transfer the money to",
+               "transferred to", "wire to", "wire it to", "deposit to", "deposit into", "deposited into",
+               "send the money to", "paid to"),
+        "fi": ("maksa tilille",),
+    },
+    "payout": {
+        "nb": ("utbetal*", "tilbakebetal*", "refunder*", "refusjon*", "lønna", "lønnen", "lønna mi", "lønn til",
+               "feriepeng*", "pengene mine", "pengene tilbake", "få pengene", "stipend*", "stønad*", "trygd*",
+               "honorar*", "reiseregning*", "utlegg*"),
+        "nn": ("utbetal*", "tilbakebetal*", "refunder*", "refusjon*", "løna", "lønna", "løn til", "feriepeng*",
+               "pengane", "stønad*", "utlegg*"),
+        "sv": ("utbetal*", "återbetal*", "refunder*", "lönen", "lön till", "semesterersättning*",
+               "pengarna tillbaka", "mina pengar", "arvode*", "ersättning*", "utlägg*", "reseräkning*"),
+        "da": ("udbetal*", "tilbagebetal*", "refunder*", "refusion*", "lønnen", "løn til", "feriepeng*",
+               "pengene tilbage", "mine penge", "honorar*", "udlæg*", "godtgørelse*"),
+        "en": ("payout*", "pay out", "paid out", "refund*", "reimburs*", "repay*", "salary", "wages", "my pay",
+               "my money", "allowance*", "expense claim*", "stipend*"),
+        "fi": ("palkka*", "palautus*"),
+    },
     "negative": {
         "nb": ("kid", "kid-nr", "kid-nr.", "kidnr", "kid-nummer*", "kidnummer*", "ocr", "ocr-nummer*",
                "betalingsreferanse*", "referanse*", "referansenummer*", "ref", "ref.", "ref.nr", "refnr",
@@ -201,9 +254,8 @@ _DEFAULT_CONTEXT: dict[str, dict[str, tuple[str, ...]]] = {
                "ordre*", "ordrenr", "ordrenummer*", "bestillingsnummer*", "bestillingsnr", "saksnr", "saksnr.",
                "saksnummer*", "sak nr", "sak nr.", "journalnr", "journalnummer*", "arkivnr*", "dokumentnr*",
                "tlf", "tlf.", "telefon*", "telefonnr*", "mobil*", "mob", "mob.", "fax", "faks", "sentralbord*",
-               "org.nr", "org.nr.", "orgnr", "orgnr.", "org nr", "org. nr", "org. nr.", "org-nr", "org.nummer",
-               "organisasjonsnummer*", "foretaksregisteret", "mva", "mva-nr", "sporingsnummer*", "sporing*",
-               "sendingsnummer*", "sendingsnr", "kollinummer*", "kolli-id", "pakkenummer*", "forsendelse*",
+               "sporingsnummer*", "sporing*", "sendingsnummer*", "sendingsnr", "kollinummer*", "kolli-id",
+               "pakkenummer*", "forsendelse*",
                "kundenummer*", "kundenr", "kundenr.", "kunde-nr", "avtalenummer*", "avtalenr", "polisenummer*",
                "polise", "skadenummer*", "serienummer*", "serienr", "varenummer*", "varenr", "artikkelnummer*",
                "lisens*", "billett*", "bilettnr", "booking*", "bookingnummer*", "reservasjon*", "møte-id",
@@ -211,20 +263,19 @@ _DEFAULT_CONTEXT: dict[str, dict[str, tuple[str, ...]]] = {
                "tidspunkt", "tidsstempel", "dato", "kl.", "kl", "klokka", "timestamp", "testkort*",
                "testnummer*", "testperson*", "eksempel", "eksempelvis", "f.eks", "f.eks.", "fiktiv*"),
         "nn": ("kid", "kid-nummer*", "ocr", "referanse*", "fakturanummer*", "ordrenummer*", "saksnummer*",
-               "saksnr", "tlf", "tlf.", "telefon*", "mobil*", "org.nr", "orgnr", "organisasjonsnummer*",
-               "sporingsnummer*", "kundenummer*"),
+               "saksnr", "tlf", "tlf.", "telefon*", "mobil*", "sporingsnummer*",
+               "kundenummer*"),
         "sv": ("ocr", "ocr-nummer*", "ocr-nr", "ocr-referens*", "ocrnummer*", "referens*", "referensnummer*",
                "betalningsreferens*", "fakturanummer*", "fakturanr", "fakturanr.", "faktura nr", "ordernummer*",
                "ordernr", "ordernr.", "order nr", "beställningsnummer*", "ärendenummer*", "ärendenr",
                "ärende nr", "diarienummer*", "diarienr", "diarienr.", "dossiernummer*", "tel",
-               "tel.", "telefon*", "telefonnummer*", "mobil*", "mobilnummer*", "växel*", "orgnr", "orgnr.",
-               "org.nr", "org.nr.", "org nr", "organisationsnummer*", "momsreg*", "momsregistreringsnummer*",
-               "bankgiro*", "plusgiro*", "postgiro*", "bg", "pg", "kolli-id", "kollinummer*", "sändningsnummer*",
+               "tel.", "telefon*", "telefonnummer*", "mobil*", "mobilnummer*", "växel*", "kolli-id",
+               "kollinummer*", "sändningsnummer*",
                "sändnings-id", "spårningsnummer*", "kundnummer*", "kundnr", "avtalsnummer*", "försäkringsnummer*",
                "serienummer*", "artikelnummer*", "biljett*", "bokningsnummer*", "bokning*", "möte-id",
                "datum", "tid", "klockan", "kl.", "testkort*", "testnummer*", "exempel", "exempelvis",
                "t.ex", "t.ex.", "fiktiv*"),
-        "da": ("cvr*", "cvr-nr", "cvr-nr.", "cvr.nr", "cvr-nummer*", "se-nr", "se-nr.", "ean-nr", "ean",
+        "da": ("ean-nr", "ean",
                "fakturanummer*", "fakturanr", "fakturanr.", "ordrenummer*", "ordrenr", "ordrenr.", "sagsnr",
                "sagsnr.", "sagsnummer*", "journalnr", "journalnummer*", "referencenummer*", "reference*", "ref",
                "ref.", "tlf", "tlf.", "telefon*", "telefonnr*", "mobil*", "mobilnr*", "fax", "kundenummer*",
@@ -235,8 +286,7 @@ _DEFAULT_CONTEXT: dict[str, dict[str, tuple[str, ...]]] = {
                "inv no", "order no", "order no.", "order number*", "order #", "order id", "po number*",
                "purchase order*", "reference*", "ref", "ref.", "ref no", "ref. no.", "case no", "case no.",
                "case number*", "case id", "ticket*", "ticket id", "tel", "tel.", "telephone*", "phone*", "mobile*",
-               "cell", "fax", "org.nr", "org no", "org. no.", "organisation number*", "organization number*",
-               "company number*", "company reg*", "registration number*", "reg. no", "vat*", "tax id*",
+               "cell", "fax", "registration number*", "reg. no",
                "tracking*", "tracking number*", "tracking id", "shipment*", "parcel*", "consignment*",
                "customer number*", "customer no", "customer id", "account manager", "member number*",
                "membership number*", "policy number*", "serial*", "serial number*", "sku", "isbn", "issn",
@@ -244,7 +294,7 @@ _DEFAULT_CONTEXT: dict[str, dict[str, tuple[str, ...]]] = {
                "transaction*", "transaction id", "version", "build", "timestamp", "date", "time", "test card*",
                "test number*", "test pan", "dummy", "example", "for example", "e.g.", "e.g", "fictitious",
                "fictional", "sample"),
-        "fi": ("y-tunnus", "viitenumero*", "viite", "laskun numero*", "tilausnumero*", "puh", "puh.",
+        "fi": ("viitenumero*", "viite", "laskun numero*", "tilausnumero*", "puh", "puh.",
                "puhelin*", "asiakasnumero*"),
     },
 }  # fmt: skip
@@ -265,15 +315,40 @@ DEFAULT_CONTEXT = _freeze_context(_DEFAULT_CONTEXT)
 
 KNOWN_TEST_NUMBERS = frozenset(
     {
-        # Card networks' and payment gateways' published test card numbers (Visa, Mastercard, Amex, Discover,
-        # JCB, Diners, Maestro): in developer mail they are documentation, not a cardholder's data.
-        "4111111111111111", "4242424242424242", "4012888888881881", "4000056655665556", "4222222222222",
-        "5555555555554444", "5105105105105100", "5200828282828210", "2223003122003222", "378282246310005",
-        "371449635398431", "378734493671000", "6011111111111117", "6011000990139424", "3530111333300000",
-        "3566002020360505", "30569309025904", "38520000023237", "6759649826438453", "4000000000000002",
+        # Card networks' and payment gateways' published test card numbers: in developer mail they are
+        # documentation, not a cardholder's data. Stripe ("Testing", docs.stripe.com/testing: cards by brand and the
+        # decline / 3-D Secure / fraud scenarios):
+        "4242424242424242", "4000056655665556", "5555555555554444", "2223003122003222", "5200828282828210",
+        "5105105105105100", "378282246310005", "371449635398431", "6011111111111117", "6011000990139424",
+        "6011981111111113", "3056930009020004", "36227206271667", "6555900000604105", "3566002020360505",
+        "6200000000000005", "6200000000000047", "6205500000000000004", "4000000000000002", "4000000000000077",
+        "4000000000000093", "4000000000000010", "4000000000000028", "4000000000000036", "4000000000000044",
+        "4000000000000101", "4000000000003220", "4000000000009995", "4000000000000127", "4000000000000069",
+        "4000000000000119", "4000002500003155", "4000002760003184", "4000008260003178", "4000000000000341",
+        "4000000000000259", "4000003800000446",
+        # PayPal / Payflow and Braintree sandbox (developer.paypal.com, "Testing"; Braintree::Test::CreditCardNumbers):
+        "4111111111111111", "4012888888881881", "4222222222222", "378734493671000", "30569309025904",
+        "38520000023237", "3530111333300000", "5610591081018250", "5019717010103742", "4009348888881881",
+        "4000111111111115", "4500600000000061", "4000111111111511", "4005519200000004", "4012000077777777",
+        "4012000033330026", "4217651111111119", "2223000048400011", "5403879999999997", "4000000760000002",
+        "4000001240000000", "4000004840008001", "3566111111111113", "6759411100000008", "5641821111166669",
+        "2222420000001113", "2222630000001125", "36259600000004",
+        # Adyen ("Test card numbers" and the point-of-sale test cards, docs.adyen.com):
+        "4111111145551142", "4988438843884305", "4166676667666746", "4646464646464644", "4000620000000007",
+        "4000060000000006", "4293189100000008", "4988080000000000", "4444333322221111", "4001590000000001",
+        "4000180000000002", "2222400070000005", "5555341244441115", "5577000055770004", "5555444433331111",
+        "2222410740360010", "370000000000002", "370000000100018", "36006666333344", "36070500001020",
+        "6011601160116611", "6445644564456445", "3569990010095841", "6243030000000001", "5019555544445555",
+        "4571000000000001", "5101180000000007", "374251018720018", "4400000000000008", "4151500000000008",
+        "5100060000000002", "5413330089099999", "5413330089020037", "5413330089999990", "2308880000000000",
+        "5520330000000001",
+        # Nets / Netaxept (Nordic acquirer) test cards, and other widely copied examples:
+        "4925000000000004", "5413000000000000", "6759649826438453",
     }
 )  # fmt: skip
-"""Numbers never reported: well-known published test values that identify nobody."""
+"""Numbers never reported: well-known published test values that identify nobody. An organisation adds its own with
+``[ids] deny``. Card numbers with a run of seven equal digits inside them ("4000 0000 0000 0077") are placeholders
+too (`_placeholder_card`)."""
 
 
 def _normalise_value(value: str) -> str:
@@ -281,6 +356,20 @@ def _normalise_value(value: str) -> str:
 
 
 _WHITESPACE = re.compile(r"\s+")
+_OWNER_WINDOW = 120
+_SENTENCE_END = re.compile(r"[.!?](?=\s+[A-ZÆØÅÄÖ])|\n\s*\n")
+# First-person singular (Norwegian, Swedish, Danish, English), or a second-person possessive on an account word.
+_PRIVATE = regex.compile(
+    r"(?<!\w)(?:min|mitt|mi|mine|mina|mit|my|jeg|eg|jag|meg|mig|mej|eget|egen|egne)(?!\w)"
+    r"|(?<!\w)(?:din|ditt|di|dine|dina|dit|your)\s+(?:\w+\s+)?(?:bank)?(?:konto|account|iban|tili)"
+    r"|(?<!\w)(?:bank)?(?:konto|kontonummer)(?:en|et|t)?\s+(?:din|ditt|di|dit)(?!\w)",
+    regex.IGNORECASE,
+)
+# A company name: a capitalised word and a company-form suffix (case-sensitive: "as" and "ab" are ordinary words).
+_COMPANY_NAME = re.compile(
+    r"[A-ZÆØÅÄÖ][\w&.-]*[ \u00a0](?:AS|ASA|AB|ApS|A/S|I/S|K/S|Oyj?|Ltd\.?|Limited|GmbH|Inc\.?|LLC|plc|NUF|HB|KB|SA|BV)"
+    r"(?![\w/])"
+)
 _AFTER_STOP = re.compile(r"[\n0-9]")
 
 
@@ -474,6 +563,7 @@ _LAYOUTS: dict[tuple[int, ...], str] = {
     (2, 2, 2, 5): "person",
     (6, 3, 2): "person",
     (2, 2, 2, 3, 2): "person",
+    (2, 2, 4, 5): "dated",  # a birth date with its full year and the personnummer: 19.06.2019 89121
     (4, 2, 5): "account",
     (10,): "plain",
     (6, 4): "person",
@@ -501,7 +591,7 @@ class _Candidate:
     start: int
     end: int
     digits: str
-    layout: str  # plain | person | account | card | split
+    layout: str  # plain | person | dated | account | card | split
     sep: str  # "", " ", "-", ".", "+", "\n"
     sub_span: bool
 
@@ -569,7 +659,7 @@ def _layout_spans(lengths: tuple[int, ...], seps: tuple[str, ...]) -> tuple[tupl
             layout += (lengths[j],)
             if layout not in _PREFIXES:
                 break
-            if j > i and seps[j - 1] != seps[i] and not (layout[:3] == (2, 2, 2) and j == i + 3):
+            if j > i and seps[j - 1] != seps[i] and not (layout[:3] in ((2, 2, 2), (2, 2, 4)) and j == i + 3):
                 break  # one separator throughout, except a date "15.12.83 45334" followed by the personnummer
             kind = _LAYOUTS.get(layout)
             if kind is None:
@@ -642,6 +732,7 @@ class _Context:
     where: str = "body"
     message: MessageContext | None = None
     _part_groups: frozenset[str] | None = None
+    _company: bool | None = None
 
     def nearest(self, start: int, end: int) -> str | None:
         """The group of the keyword that speaks for the span, or None.
@@ -677,6 +768,33 @@ class _Context:
             self._part_groups = groups
         return self._part_groups
 
+    def private(self, start: int) -> bool:
+        """Whether the sentence before ``start`` makes the account a private person's: a first-person singular word
+        ("mitt kontonummer", "lønna mi", "my IBAN", "jag"), a second-person possessive on an account word ("ditt
+        nye kontonummer", "kontoen din", "your account") or a payout word ("Utbetales til konto:"). Searched up to
+        `_OWNER_WINDOW` characters back, not past the end of the previous sentence."""
+        lo = max(0, start - _OWNER_WINDOW)
+        window = self.text[lo:start]
+        ends = [match.end() for match in _SENTENCE_END.finditer(window)]
+        if ends:
+            window = window[ends[-1] :]
+        if _PRIVATE.search(window) is not None:
+            return True
+        return any(group == "payout" for _, _, group in self.rules._keywords.hits(window))
+
+    def company(self) -> bool:
+        """Whether the part (or the message's mail text) shows a company's own accounts: registration words (org.nr,
+        VAT, bankgiro), a company name ("Sjöby Städ AB", "Hansen Bygg AS"), or invoice words in a part that says
+        nothing of paying a person (a refund form's "Beløp" is no invoice)."""
+        if self._company is None:
+            groups = self.part_groups()
+            self._company = (
+                "company" in groups
+                or ("invoice" in groups and "payout" not in groups)
+                or _COMPANY_NAME.search(self.text) is not None
+            )
+        return self._company
+
 
 def _raise(confidence: float, keep: float) -> float:
     """Move ``confidence`` towards 1, keeping ``keep`` of the remaining doubt."""
@@ -686,8 +804,12 @@ def _raise(confidence: float, keep: float) -> float:
 def _score(kind: str, base: float, context: _Context, start: int, end: int) -> float:
     near = context.nearest(start, end)
     category = KINDS[kind]
-    if near == "negative":
+    if near in _GUARDS:
         return base * 0.3
+    if category == "bank_account":
+        return _score_account(kind, base, context, start, near)
+    if near in ("payment", "payout"):
+        near = None  # "overfør til", "lønn": words about money, no word for an ID or a card
     if category == "national_id":
         if near in ("national_id", "cpr", "hetu"):
             return _raise(base, 0.12)
@@ -701,18 +823,42 @@ def _score(kind: str, base: float, context: _Context, start: int, end: int) -> f
         if groups & {"national_id", "cpr", "hetu"}:
             return _raise(base, 0.6)
         return base
-    wanted = "card" if category == "payment_card" else "account"
-    if near == wanted or (kind == "iban" and near == "card"):
+    if near == "card":
         return _raise(base, 0.15)
     if near == "invoice":
         return base * 0.35
     if near in ("national_id", "cpr", "hetu"):
         return base * 0.7
+    if near == "person":
+        return _raise(base, 0.85)
+    groups = context.part_groups()
+    if "card" in groups and "invoice" not in groups:
+        return _raise(base, 0.6)
+    return base
+
+
+def _score_account(kind: str, base: float, context: _Context, start: int, near: str | None) -> float:
+    """A Norwegian account or an IBAN: a private person's is sensitive, a company's own (on an invoice, in a
+    signature or letterhead beside its organisation number) is not.
+
+    Private: a first-person singular word in the sentence ("mitt kontonummer", "lønna mi"), a second-person
+    possessive on the account word, or a payout word nearest ("utbetal", "refusjon", salary). Company: an invoice
+    word nearest, or invoice, registration or company-name evidence in the part, and nothing private.
+    """
+    private = near == "payout" or context.private(start)
+    if not private and (near == "invoice" or context.company()):
+        return base * 0.35
+    if near == "account" or (kind == "iban" and near == "card"):
+        return _raise(base, 0.15)
+    if near in ("payment", "payout"):
+        return _raise(base, 0.3)
+    if near in ("national_id", "cpr", "hetu"):
+        return base * 0.7
     if near == "person" and kind != "iban":
         return _raise(base, 0.85)
     groups = context.part_groups()
-    if wanted in groups and "invoice" not in groups:
-        return _raise(base, 0.6 if category == "payment_card" else 0.75)
+    if groups & {"account", "payout"}:
+        return _raise(base, 0.75)
     return base
 
 
@@ -745,8 +891,15 @@ def _eleven(candidate: _Candidate, rules: IdRules, context: _Context) -> _Hit | 
     factor = _layout_factor(candidate)
     if fnr is not None and fnr in rules.enabled:
         near = context.nearest(candidate.start, candidate.end)
-        if not (account and (near == "account" or (near is None and candidate.layout == "account"))):
-            base = _fnr_base(fnr, no_fnr_rule(digits))
+        rule = no_fnr_rule(digits)
+        # Both valid: an account next to an account word, or written as one (4.2.5) with no ID word near, or valid
+        # as a fødselsnummer only under the 2032 rule (none issued yet) after a payment word; otherwise payment and
+        # payout words ("overfør til", "lønna mi til") leave a valid fødselsnummer a fødselsnummer.
+        loose = near in (None, "payment", "payout")
+        as_account = near == "account" or (loose and candidate.layout == "account")
+        as_account = as_account or (rule == "2032" and near in ("payment", "payout"))
+        if not (account and as_account):
+            base = _fnr_base(fnr, rule)
             if candidate.layout == "account":  # 4.2.5 is how accounts are written, not fødselsnumre
                 base *= 0.6
             return _Hit(fnr, candidate.start, candidate.end, _score(fnr, base * factor, context, *_span(candidate)), 1)
@@ -755,6 +908,20 @@ def _eleven(candidate: _Candidate, rules: IdRules, context: _Context) -> _Hit | 
         confidence = _score("no_account", base * factor, context, *_span(candidate))
         return _Hit("no_account", candidate.start, candidate.end, confidence, 1)
     return None
+
+
+def _dated(candidate: _Candidate, rules: IdRules, context: _Context) -> _Hit | None:
+    """``DD.MM.YYYY NNNNN``: a fødselsnummer written with its birth date in full. Valid only as an ordinary
+    fødselsnummer (a D-, H- or synthetic number does not hold the real date) whose individual number allows that year
+    (`no_fnr_years`), which a date followed by any 5-digit number passes about once in 250 times."""
+    digits = candidate.digits
+    eleven = digits[:4] + digits[6:8] + digits[8:]
+    if "no_fnr" not in rules.enabled or no_fnr_kind(eleven) != "no_fnr":
+        return None
+    if int(digits[4:8]) not in no_fnr_years(eleven):
+        return None
+    base = _fnr_base("no_fnr", no_fnr_rule(eleven)) * _layout_factor(candidate)
+    return _Hit("no_fnr", candidate.start, candidate.end, _score("no_fnr", base, context, *_span(candidate)), 1)
 
 
 def _span(candidate: _Candidate) -> tuple[int, int]:
@@ -827,13 +994,23 @@ def _twelve(candidate: _Candidate, rules: IdRules, context: _Context) -> _Hit | 
     return _Hit(kind, candidate.start, candidate.end, _score(kind, base, context, *_span(candidate)), 1)
 
 
+_SAME_DIGIT_RUN = re.compile(r"([0-9])\1{6}")
+
+
+def _placeholder_card(digits: str) -> bool:
+    """A run of seven equal digits after the network prefix: a test or example number ("4000 0000 0000 0077",
+    "4111 1111 1111 1111"). An issuer's account numbers have such a run with p ~ 1e-5, so no real card is lost in
+    practice, and every gateway's scenario series (Stripe's 4000 0000 0000 xxxx) is covered at once."""
+    return _SAME_DIGIT_RUN.search(digits, 1) is not None
+
+
 def _card(candidate: _Candidate, rules: IdRules, context: _Context) -> _Hit | None:
     if "payment_card" not in rules.enabled or candidate.sep not in ("", " ", "-"):
         return None
     if candidate.layout not in ("plain", "card"):
         return None
     digits = candidate.digits
-    if not luhn_valid(digits) or card_network(digits) is None:
+    if not luhn_valid(digits) or card_network(digits) is None or _placeholder_card(digits):
         return None
     base = (0.6 if candidate.layout == "card" else 0.45) * (0.6 if candidate.sub_span else 1.0)
     return _Hit("payment_card", candidate.start, candidate.end, _score("payment_card", base, context,
@@ -893,9 +1070,14 @@ def find_ids(
             continue  # glued to a word, an international phone number (+47 ...), or the digits of an IBAN
         if end - start < 10:
             continue
-        for candidate in _run_candidates(text, start, end):
+        candidates = list(_run_candidates(text, start, end))
+        if any(c.digits in deny or c.digits in KNOWN_TEST_NUMBERS for c in candidates):
+            continue  # nor any number cut out of it ("3782 822463 10005" holds an account-shaped "822463 10005")
+        for candidate in candidates:
             size_digits = len(candidate.digits)
-            if size_digits == 11:
+            if candidate.layout == "dated":
+                hit = _dated(candidate, rules, context)
+            elif size_digits == 11:
                 hit = _eleven(candidate, rules, context)
             elif size_digits == 10:
                 hit = _ten(candidate, rules, context, language)
@@ -903,7 +1085,7 @@ def find_ids(
                 hit = _twelve(candidate, rules, context)
             else:
                 hit = _card(candidate, rules, context)
-            if hit is not None and candidate.digits not in deny and candidate.digits not in KNOWN_TEST_NUMBERS:
+            if hit is not None:
                 hits.append(hit)
     return [
         Finding(hit.kind, KINDS[hit.kind], where, hit.start, hit.end, round(min(1.0, hit.confidence), 4))

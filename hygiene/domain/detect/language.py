@@ -20,7 +20,8 @@ _WORD = regex.compile(r"[^\W\d_]+")
 _PROFILES: dict[str, str] = {
     "en": """the and of to is are was were with for that this you your have has had will would please thank thanks
         from not be it on we our my me they their there which what when can could should about an if or but by
-        as been all any do does did regards dear best kind sincerely attached yours am need""",
+        as been all any do does did regards dear best kind sincerely attached yours am need she he his her him at
+        off today it's i'm i'll won't can't don't who""",
     "sv": """och är att inte jag det för med på som vi har till av om kan ska vill också från hej tack vår vårt våra
         mitt mina hälsningar vänliga när här efter någon något några mycket bara hur vad varför sedan hon honom henne
         dem deras sig mig dig kommer finns mellan utan även nu skulle eller vara blev blir kunna mvh hälsning
@@ -46,6 +47,8 @@ _NB_NN_PAIRS = """
     skole:skule skolen:skulen vennlig:venleg lørdag:laurdag søndag:sundag mandag:måndag tirsdag:tysdag
     sammen:saman hilsen:helsing hos:hjå dere:dykk deres:dykkar hennes:hennar ønsker:ønskjer hjem:heim
     en:ein et:eit de:dei flere:fleire hver:kvar hvem:kven nå:no
+    sønnen:sonen syk:sjuk sykehus:sjukehus sykehuset:sjukehuset hjemme:heime uka:veka trenger:treng komme:kome
+    sykmeldt:sjukmeld innlagt:innlagd gutten:guten datteren:dottera
 """.split()
 
 _NB_WORDS: dict[str, float] = {}
@@ -66,13 +69,23 @@ for _lang, _words in _PROFILES.items():
     for _word in _words.split():
         _WEIGHTS.setdefault(_word, {})[_lang] = 1.0
 _DISTINCT = {
-    "no": "av etter noen noe mye hva meg deg seg vår takk hei blitt blir ble dere ikkje eg kva frå berre òg mykje",
-    "da": "af efter nogen noget meget hvad mig dig sig vores tak hej blevet bliver blev jer venlig nogle",
-    "sv": "och är att inte jag för också från hej tack någon något mycket hur vad varför mig dig sig även",
+    "no": """etter noen noe mye hva meg deg seg takk hei blitt blir ble dere ikkje eg kva frå berre òg mykje
+        syk sykehuset sykehus sykmeldt sjukmeld sjukehuset heime treng uka veka gutten jenta lege legen dattera
+        dottera""",
+    "da": """af efter nogen noget meget hvad mig dig sig vores tak hej blevet bliver blev jer venlig nogle fået lige
+        syg syge sygemeldt arbejder arbejde søn indlagt lægen drengen pigen hende ud uge ugen""",
+    "sv": """och är att inte jag för också från hej tack någon något mycket hur vad varför mig dig sig även sjuk
+        sjukskriven sjukhuset veckan flickan pojken läkaren""",
 }
+# Words two languages share but a third does not: a point to each of the two.
+_SHARED = {"og": ("no", "da"), "av": ("no", "sv"), "son": ("sv", "no"), "ikke": ("no", "da"), "jeg": ("no", "da")}
 for _lang, _words in _DISTINCT.items():
     for _word in _words.split():
         _WEIGHTS.setdefault(_word, {})[_lang] = 2.0
+for _word, _langs in _SHARED.items():
+    for _lang in _langs:
+        _WEIGHTS.setdefault(_word, {})[_lang] = 1.5
+_NORDIC_LETTERS = "æøåäö"
 
 
 def guess_language(text: str, *, finnish: bool = False) -> str | None:
@@ -98,6 +111,12 @@ def guess_language(text: str, *, finnish: bool = False) -> str | None:
     scores["da"] += sample.count("æ") * 0.3  # æ is frequent in Danish, rarer in Norwegian, absent in Swedish
     scores["sv"] += (sample.count("ä") + sample.count("ö")) * 0.3
     scores["fi"] += (sample.count("ä") + sample.count("ö")) * 0.2 + sample.count("yy") + sample.count("ää")
+    # Nordic letters: evidence for the languages that write them, and against English (a short Norwegian form,
+    # "Navn: ... Fødselsdato: ...", must not lose the Nordic keywords to an English guess on "for" and "is").
+    nordic = sum(sample.count(letter) for letter in _NORDIC_LETTERS)
+    scores["no"] += 0.3 * sample.count("ø")
+    scores["da"] += 0.3 * sample.count("ø")
+    scores["en"] -= min(3.0, 1.0 * nordic)
     best = max(scores, key=lambda lang: scores[lang])
     if scores[best] < _MIN_EVIDENCE:
         return None

@@ -17,6 +17,8 @@ medication) and then
 * is not looked at in signature blocks (after "Hilsen", or short lines with a phone number or web address).
 
 ICD-10 codes (F90.0, J45) and ICPC-2 codes (P81) count only next to a health keyword or the words ICD/ICPC.
+Health only: a keyword on a form's label-value line ("Diagnose: ...", "Sykmeldingsgrad: 50 %") counts as a specific
+person (the form's subject), a dose nearby ("20 mg") as a link, and a strong phrase in a subject line gains a little.
 Everything here is pure and linear in the text length (automata, bounded windows, bounded regexes).
 """
 
@@ -28,6 +30,7 @@ from dataclasses import dataclass
 
 import regex
 
+from hygiene.domain.detect.forms import FormIndex
 from hygiene.domain.detect.keywords import Hit, fold
 from hygiene.domain.detect.names import FIRST_NAMES
 from hygiene.domain.detect.ruleset import ATTRIBUTED, PERSON_CUES, Cue, Rules, Term
@@ -39,22 +42,25 @@ _CODE = regex.compile(r"(?<![\p{L}\p{N}.,/_-])[A-Z][0-9]{2}(?:\.[0-9]{1,2})?(?![
 _CODE_WORDS = ("icd", "icpc", "diagnosekode", "diagnoskod", "diagnosis code")
 # A capitalised word in the middle of a sentence: after a lower-case letter or a comma and one space.
 _NAME = regex.compile(r"(?<=[\p{Ll},] )\p{Lu}\p{Ll}{2,20}(?![\p{L}])")
-# A common first name opening a sentence as the subject of a verb ("Oliver har nøtteallergi", "Tom has type 1
-# diabetes"); a capitalised word there is otherwise a noun or a place ("Boka er ...", "Norge har ...").
-_LEAD_NAME = regex.compile(
-    r"(?:^|(?<=[.!?:] ))[ \t>]*(\p{Lu}\p{Ll}{1,14}) (?:har|hadde|hade|havde|hev|er|var|är|ble|blei|blev|vart|fikk|"
-    r"fekk|fick|fik|lider|sliter|slit|kämpar|kæmper|brakk|braut|bröt|brækkede|falt|datt|föll|faldt|has|had|is|was|"
-    r"got|suffers|broke|fell)\b",
-    regex.MULTILINE,
+# A capitalised word that may be a first name (checked against FIRST_NAMES), and the words right after and before it.
+_CAPITALISED = regex.compile(r"(?<![\p{L}\p{N}_-])\p{Lu}\p{Ll}{1,14}(?![\p{L}\p{N}_])")
+_NEXT_WORD = regex.compile(r"(?<![ \t,])[ \t]{0,3},?[ \t]{0,3}(\p{L}{1,30}(?:'\p{L}{1,3})?)")
+_PREVIOUS_WORD = regex.compile(r"(?<!\p{L})(\p{L}{1,30})[ \t]{0,3},?[ \t]{0,3}$")
+# A first name is a person when it is the subject of a verb ("Noah har lige fået ...", "Tom has type 1 diabetes",
+# "Emil, som har ...") or stands in the subject slot right after a verb (Nordic word order: "I dag er Henrik sjuk");
+# after a relation or role word ("vår dotter Ebba", "eleven Jonas", "my partner Daniel") the cue automaton decides.
+_VERB_AFTER_NAME = frozenset(
+    """har hadde hade havde hev er var är ble blei blev vart vert blir bliver fikk fekk fick fik fått lider lid
+    sliter slit kämpar kæmper brakk braut bröt brækkede falt datt föll faldt skal ska må måtte måste trenger treng
+    behöver behøver tar tek tager går bruker brukar använder bruger ligger ligg begynner byrjar börjar begynder
+    tåler tål kan kommer kjem kom startet starta startade startede som has had is was got gets suffers broke fell
+    needs takes uses will can cannot can't started who isn't wasn't""".split()
 )
-
-
-def _lead_name(text: str, lo: int, hi: int, start: int, end: int) -> bool:
-    """A sentence-opening first name between ``lo`` and ``hi`` that is not the keyword itself."""
-    for match in _LEAD_NAME.finditer(text, lo, hi):
-        if match.group(1).lower() in FIRST_NAMES and not (match.start(1) < end and match.end(1) > start):
-            return True
-    return False
+_VERB_BEFORE_NAME = frozenset(
+    """er har var ble blei blev vart vert blir bliver är hade havde hadde fikk fekk fick fik skal ska må måste
+    kommer kjem ligger ligg""".split()
+)
+_NAME_LOOKBEHIND = 30  # characters before a name searched for the word in front of it
 
 
 # A full name (two capitalised words) at the start of a line or a table cell.
@@ -80,13 +86,56 @@ _SIGNATURE_LINE_CHARS = 60
 _MIN_REPORT = 0.1
 # A greeting that names the addressee ("Hej Lisa,", "Dear Ms Evans,"): "you" in the message is then that person.
 _GREETING = regex.compile(
-    r"^[ \t]*(?i:hei|hej|hallo|heisann|kjære|kære|dear|hi|hello)[ \t]+(?:(?:Mr|Mrs|Ms|Dr)\.?[ \t]+)?\p{Lu}\p{Ll}+",
+    r"^[ \t]*(?i:hei|hej|hejsan|hallo|hallå|heisann|hei hei|kjære|kære|kära|käre|god morgen|godmorgen|goddag|"
+    r"dear|hi|hey|hello|good morning)[ \t]+(?:(?:Mr|Mrs|Ms|Miss|Dr)\.?[ \t]+)?\p{Lu}\p{Ll}+",
     regex.MULTILINE,
 )
 # The end of a sentence: a full stop, ! or ? before a capital letter, or a blank line. A person cue in another
 # sentence than the keyword counts half ("Jeg har lagt ved referatet. Vi diskuterte sykehjemmet.").
 _SENTENCE_END = regex.compile(r"[.!?][\s\"')]+(?=\p{Lu})|\n[ \t\r]*\n")
 _SUPPORT = frozenset({"we", "third", "link", "you"})  # cues that support a person but do not name one
+# Health only. A label-value line of a form ("Diagnose: F32.1", "Sykmeldingsgrad: 50 %", "Medication: insulin") is
+# about the person the form is about, named or not: a health keyword on such a line (the label or its value, which
+# may start on the next line) counts as a specific person. A placeholder value ("ikke oppgitt", "n/a") does not.
+_FORM_LABEL = regex.compile(
+    r"^[ \t>*|-]*(?i:(?:hoved|bi|huvud)?diagnos(?:e|er|ar|is|es)?|diagnosekode|diagnoskod|diagnosis code|icd-?10|"
+    r"icpc-?2?|sykmeldingsgrad|sjukmeldingsgrad|sygemeldingsgrad|sjukskrivningsgrad|sykmelding(?:speriode)?|"
+    r"sjukmelding|sygemelding|sjukskrivning(?:speriod)?|sykmeldt|sjukmeld|sygemeldt|sjukskriven|"
+    r"grad av sykmelding|uføregrad|arbeidsuførhet|arbetsförmåga|arbejdsevne|fitness for work|sick leave|"
+    r"medisiner|medisinar|medisinering|faste medisiner|legemidler|legemiddel|medikamenter|mediciner|medicin|"
+    r"medicinering|läkemedel|medication|medications|current medication|medicines|allergier|allergies|allergi|"
+    r"sykdom|sjukdom|sygdom|sykdommer|condition|medical condition|medical history|sykehistorie|sjukhistorik|"
+    r"symptomer|symptom|symtom|symptoms|funksjonsnedsettelse|funktionsnedsättning|funktionsnedsættelse|"
+    r"disability|behandling|treatment|behandlende lege|prognose|prognos|prognosis|epikrise|epikris|"
+    r"innleggelsesårsak|innlagt|inlagd|indlagt|admitted|helsetilstand|hälsotillstånd|helbredstilstand|"
+    r"helseopplysninger|helseopplysningar|hälsouppgifter|helbredsoplysninger|health information)"
+    r"[ \t]*(?:\([^()\n]{0,30}\))?[ \t]*:[ \t]*(?:\n[ \t]*(?![^\n]{0,40}:))?"
+    r"(?!(?i:ikke oppgitt|ikkje oppgitt|ikke relevant|ingen|inga|ingen kjente|nei|ej|nej|none|no|n/a|"
+    r"not applicable|not stated|fylles ut|fyll inn|fylls i|udfyldes|skal ikke|skal ikkje|ska inte|should not|"
+    r"must not|do not)(?![\p{L}/])|0[ \t]*%|0(?![\p{N}]))"
+    r"(?=[\p{L}\p{N}])[^\n]*",
+    regex.MULTILINE,
+)
+# A dose next to a health word ("tar 20 mg Cipramil", "insulin 10 enheter"): someone's regimen, not a topic.
+_DOSE = regex.compile(
+    r"(?<![\p{L}\p{N}])\d{1,4}(?:[.,]\d{1,2})?[ \u00a0]?(?i:mg|mikrogram|mcg|µg|μg|mmol|ie|iu|enheter|einingar|"
+    r"enheder|enheter|units|tabletter|tablettar|tablets|doser|doses)(?![\p{L}\p{N}])"
+)
+_DOSE_REACH = 40  # characters between a dose and the health word it supports
+# A workplace frame right before a health word: the writer's or someone's job, not their health ("jobbar på
+# vårdcentralen", "jeg jobber som jordmor på sykehuset", "I work in A&E"). Weak and medication words only: a strong
+# phrase states someone's health whatever precedes it. Weighs like a topical preposition plus a generic word.
+_WORKPLACE = regex.compile(
+    r"(?i:\b(?:jobb(?:er|ar|a|et|at)|arbeid(?:er|ar|a)|arbetar|arbetat|arbejder|arbejdet|works?|worked|working|"
+    r"employed|ansatt|anställd|ansat|tilsett|vikarierer|vikarierar|praksis|praktik|placement)"
+    r"[ \t]+(?:(?:som|på|ved|i|hos|hjå|vid|for|as|at|in|on|with)[ \t]+){1,2}"
+    r"(?:(?:en|ei|et|ein|eit|ett|a|an|the)[ \t]+)?"
+    r"(?:\p{L}+[ \t]+){0,2})$"
+)
+_WORKPLACE_LOOKBACK = 60
+# The subject line of a personal message is about its writer or the person it concerns ("Sykmeldt i dag",
+# "Innlagt på sykehus"): a strong health phrase there gains a little, not enough against any generic word.
+_SUBJECT_BONUS = 0.1
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,8 +178,12 @@ def find_special(
     for hit in hits:
         term: Term = hit.payload  # type: ignore[assignment]
         base = getattr(scoring, "weak" if term.tier == "medication" else term.tier)
+        if where == "subject" and term.category == "health" and term.tier == "strong":
+            base += _SUBJECT_BONUS
         kind = "health_medication" if term.tier == "medication" else f"{term.category}_term"
-        confidence, personal = context.confidence(term.category, base, hit.start, hit.end, person_bonus)
+        confidence, personal = context.confidence(
+            term.category, base, hit.start, hit.end, person_bonus, topic_word=term.tier != "strong"
+        )
         raw.append((term.category, kind, term.pattern.text, hit.start, hit.end, confidence, personal))
     for start, end, kind in codes:
         confidence, personal = context.confidence("health", scoring.code, start, end, person_bonus)
@@ -209,7 +262,8 @@ class _Context:
         automaton = rules.cue_automaton(language)
         cues: list[tuple[int, int, Cue]] = []
         directives: set[str] = set()
-        for lo, hi in _merge((max(0, s - window), min(len(folded), e + window)) for s, e in spans):
+        windows = _merge((max(0, s - window), min(len(folded), e + window)) for s, e in spans)
+        for lo, hi in windows:
             for hit in automaton.search(folded, lo, hi):
                 cue: Cue = hit.payload  # type: ignore[assignment]
                 if cue.cue == "directive":
@@ -237,15 +291,30 @@ class _Context:
         # on it (quadratic: 200 KB of one line of health words took five minutes; tests/hardening).
         self.full_names = [(match.start(), match.end()) for match in _FULL_NAME.finditer(text)]
         self.full_name_starts = [start for start, _ in self.full_names]
+        # First names that stand for a person (the subject of a verb, after a relation or role word), found once in
+        # the keywords' windows.
+        introducers = {end for _, end, cue in cues if cue.cue in ("relation", "role")}
+        self.person_names = [
+            span for lo, hi in windows for span in _person_names(text, lo, hi, introducers)
+        ]  # fmt: skip
+        self.person_name_starts = [start for start, _ in self.person_names]
+        health = any(category == "health" for _, category in self.categories)
+        self.forms = [(m.start(), m.end()) for m in _FORM_LABEL.finditer(text)] if health else []
+        self.form_starts = [start for start, _ in self.forms]
+        self.doses = [m.start() for m in _DOSE.finditer(text)] if health else []
+        self.form_index = FormIndex(text)
 
-    def confidence(self, category: str, base: float, start: int, end: int, person_bonus: float) -> tuple[float, bool]:
-        """The keyword's confidence, and whether a specific person (not just "we") is in its context."""
+    def confidence(
+        self, category: str, base: float, start: int, end: int, person_bonus: float, *, topic_word: bool = False
+    ) -> tuple[float, bool]:
+        """The keyword's confidence, and whether a specific person (not just "we") is in its context.
+        ``topic_word``: a weak or medication keyword (a workplace frame before it names a job, not a condition)."""
         s = self.scoring
         lo = bisect.bisect_left(self.cue_starts, start - s.window)
         hi = bisect.bisect_right(self.cue_starts, end + s.window)
         weights: dict[str, float] = {}  # cue class -> its weight (halved when in another sentence)
         generic: set[str] = set()
-        topical = False
+        topical = owned = possessed = False
         for cue_start, cue_end, cue in self.cues[lo:hi]:
             if cue_start < end and cue_end > start:
                 continue  # the keyword itself ("er gravid" holds "er")
@@ -253,7 +322,12 @@ class _Context:
                 generic.add(cue.pattern.text)
             elif cue.cue == "topical":
                 topical = topical or 0 <= start - cue_end <= 1
-            elif cue.cue == "link":
+                continue
+            if cue.cue in ("self", "we", "relation") and 0 <= cue_start - end <= 1:
+                owned = True  # "om depresjonen min", "kring vår sons diagnos": the topic is someone's own
+            if cue.cue in ("self", "third", "relation") and (0 <= cue_start - end <= 1 or 0 <= start - cue_end <= 1):
+                possessed = True  # "angsten min", "min depression", "her epilepsy": whose condition it is
+            if cue.cue == "link":
                 if 0 <= start - cue_end <= s.near:
                     weights["link"] = s.link
             elif cue.cue == "attribution":
@@ -266,6 +340,17 @@ class _Context:
                 gap = (cue_end, start) if cue_end <= start else (end, cue_start)
                 weight = getattr(s, cue.cue) * (0.5 if _SENTENCE_END.search(self.text, *gap) else 1.0)
                 weights[cue.cue] = max(weight, weights.get(cue.cue, 0.0))
+        block = self.form_index.at(start)
+        if block is not None and block.identified and not block.organisational_at(start):
+            weights["relation"] = s.relation  # the subject of a form that names them ("Navn: ...", "Født: ...")
+        workplace = None
+        if category == "health":
+            workplace = topic_word and _WORKPLACE.search(self.text, max(0, start - _WORKPLACE_LOOKBACK), start)
+            on_form = self._on_form_line(start) and not (block is not None and block.template)
+            if on_form or (topic_word and possessed):
+                weights["relation"] = s.relation  # the form's subject, or a possessive: as specific as a relative
+            if self._dose_near(start, end):
+                weights["link"] = s.link
         classes = set(weights)
         support = min(s.support_cap, sum(weights[name] for name in classes & _SUPPORT))
         person = support + sum(weights[name] for name in classes - _SUPPORT) + person_bonus
@@ -273,7 +358,7 @@ class _Context:
         line_start = self.text.rfind("\n", 0, start) + 1
         named = False
         if self._full_name_between(line_start, min(len(self.text), end + s.window)) or (
-            _lead_name(self.text, lo_text, hi_text, start, end)
+            self._person_name_near(lo_text, hi_text, start, end)
         ):
             person += 2 * s.name
             named = True
@@ -281,7 +366,9 @@ class _Context:
             person += s.name
         personal = bool(classes - {"we", "link", "you"}) or person_bonus > 0 or named
         person = min(s.person_cap, person)
-        penalty = min(s.generic_cap, s.generic * len(generic)) + (s.topical if topical else 0)
+        penalty = min(s.generic_cap, s.generic * len(generic)) + (s.topical if topical and not owned else 0)
+        if category == "health" and workplace:
+            penalty += s.topical + s.generic  # the frame's own words ("ansatt", "jeg") are not the person's health
         # Part-wide directives and generic words (a policy footer quoted under a reply) weigh half against a keyword
         # that has a specific person right next to it ("jag är sjukskriven").
         specific = personal and person >= s.relation
@@ -296,11 +383,47 @@ class _Context:
         i = bisect.bisect_left(self.full_name_starts, lo)
         return i < len(self.full_names) and self.full_names[i][1] <= hi
 
+    def _person_name_near(self, lo: int, hi: int, start: int, end: int) -> bool:
+        """Whether a person's first name lies between ``lo`` and ``hi`` (not the keyword itself)."""
+        i = bisect.bisect_left(self.person_name_starts, lo)
+        while i < len(self.person_names) and self.person_names[i][0] < hi:
+            name_start, name_end = self.person_names[i]
+            if name_end <= hi and not (name_start < end and name_end > start):
+                return True
+            i += 1
+        return False
+
+    def _on_form_line(self, position: int) -> bool:
+        """Whether ``position`` is on a health form's label-value line (the label itself or its value)."""
+        i = bisect.bisect_right(self.form_starts, position) - 1
+        return i >= 0 and position < self.forms[i][1]
+
+    def _dose_near(self, start: int, end: int) -> bool:
+        """Whether a dose ("20 mg", "2 tabletter") stands within `_DOSE_REACH` characters of the keyword."""
+        i = bisect.bisect_left(self.doses, start - _DOSE_REACH)
+        return i < len(self.doses) and self.doses[i] <= end + _DOSE_REACH
+
     def _enumeration(self, start: int) -> bool:
         half = self.scoring.enumeration_span // 2
         lo = bisect.bisect_left(self.category_starts, start - half)
         hi = bisect.bisect_right(self.category_starts, start + half)
         return len({category for _, category in self.categories[lo:hi]}) >= 3
+
+
+def _person_names(text: str, lo: int, hi: int, introducers: set[int]) -> Iterable[tuple[int, int]]:
+    """Spans of common first names between ``lo`` and ``hi`` used as a person: followed by a verb, right after a
+    verb in the subject slot, or right after a relation or role word (``introducers``: where such cues end)."""
+    for match in _CAPITALISED.finditer(text, lo, hi):
+        if match.group().lower() not in FIRST_NAMES:
+            continue
+        start, end = match.span()
+        after = _NEXT_WORD.match(text, end, min(len(text), end + 40))
+        if after is not None and after.group(1).lower() in _VERB_AFTER_NAME:
+            yield start, end
+            continue
+        before = _PREVIOUS_WORD.search(text, max(0, start - _NAME_LOOKBEHIND), start)
+        if before is not None and (before.end(1) in introducers or before.group(1).lower() in _VERB_BEFORE_NAME):
+            yield start, end
 
 
 def _signature_spans(text: str) -> list[tuple[int, int]]:

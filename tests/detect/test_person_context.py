@@ -1,0 +1,164 @@
+"""Who a special-category keyword is about: names, forms, the message around a subject, and the precision guards.
+
+Each case is ``(expected, subject, body)``: the categories that must reach 0.5 (``"-"`` for none) in a message made
+of that subject and body, in all five languages. Written from domain knowledge (not from any labelled set); each
+family has positives and the hard negatives that keep it honest.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from hygiene.domain.detect import detect, guess_language, load_rules
+from hygiene.domain.detect.names import FIRST_NAMES
+from hygiene.domain.text import TextPart
+
+IDENTIFIERS = {"national_id", "bank_account", "payment_card"}
+
+# A first name as the subject of a verb, after a verb (Nordic word order) or after a relation or role word.
+NAMES = [
+    ("health", "", "Hei Kari,\nNoah har lige fået konstateret type 1-diabetes, så han skal have insulin i skolen."),
+    ("health", "", "Hej,\nFreja har fået konstateret cøliaki og må ikke spise gluten."),
+    ("health", "", "Hei,\nSindre har fått diagnosen astma, og han må ha med seg medisin på turen."),
+    ("health", "", "Hei,\nAhmed har fått diagnosen ADHD og begynner med medisiner neste uke."),
+    ("health", "", "Hei,\nFatima er sykmeldt ut uka etter operasjonen."),
+    ("health", "", "Hei,\nTorbjørn vart innlagd på sjukehuset i går med hjerneslag."),
+    ("health", "", "Hei,\nMáret har fått diagnosen cøliaki og kan ikkje eta gluten."),
+    ("health", "", "Hej,\nOlle har fått diagnosen diabetes typ 1 och behöver hjälp med insulinet."),
+    ("health", "", "Hej,\nAino fick diagnosen epilepsi i våras och tar medicin varje morgon."),
+    ("health", "", "Hi,\nAlfie was diagnosed with asthma last week and needs his inhaler at school."),
+    ("health", "", "Hi all,\nPriya has type 1 diabetes and may need a snack during lessons."),
+    ("health", "", "Hei Siri,\nSiri, Emil har diabetes og må ha mat klokka ti."),
+    ("health", "", "Dessverre har Henrik fått påvist diabetes."),
+    ("religion", "", "Hei,\nYusuf er muslim og faster under ramadan, så han spiser ikke i lunsjen."),
+    ("health", "", "Hi,\nmy partner Daniel has been diagnosed with depression and I need some days off."),
+    ("health", "", "Hej,\nvår dotter Ebba har diabetes och behöver äta mellanmål."),
+    ("health", "", "Hei,\nstesønnen min Jonas har astma og må ha inhalator med på tur."),
+    ("health", "", "Hej,\nmit barnebarn Lucas har astma og skal have medicin med."),
+    ("health", "", "Hello,\nmy stepdaughter Maisie has epilepsy and takes medication twice a day."),
+    ("health", "", "Hej,\nmin svärmor Gunilla har demens och bor nu på ett boende."),
+    # a known first name that is not anyone's subject: a course leader, a place, a greeting to a colleague
+    ("-", "", "Kurs om diabetes i skolen ved Kari Hansen. Påmelding på nettsiden innen fredag."),
+    ("-", "", "Hei Kari,\nkan du sende meg artikkelen om diabetes og kosthold som vi snakket om?"),
+    ("-", "", "Webinar: Living with diabetes, with Emma Clarke. Register on our website."),
+]
+
+# A form that names its subject (name, birth date or ID field) is about that person; templates, staff contact
+# cards and course forms are not.
+FORMS = [
+    ("health", "", "Navn: Kari Nordmann\nFødselsdato: 12.03.1985\nDiagnose: Astma\nSykmeldingsgrad: 50 %"),
+    ("health", "", "Elev: Jonas Berg\nKlasse: 5B\nDiagnose: Epilepsi\nMedisiner: Orfiril 300 mg morgen og kveld"),
+    (
+        "health",
+        "",
+        "Pasient: Ola Nordmann\nFødd: 01.02.1950\nDiagnose: Demens\nTiltak: heimesjukepleie to gonger dagleg",
+    ),
+    ("health", "", "Namn: Anna Svensson\nFödelsedatum: 1987-04-12\nDiagnos: Diabetes typ 1\nSjukskrivningsgrad: 50 %"),
+    ("health", "", "Navn: Mette Hansen\nFødselsdato: 03.05.1979\nDiagnose: Migræne\nSygemeldingsgrad: 50 %"),
+    ("health", "", "Name: John Smith\nDate of birth: 14/02/1980\nDiagnosis: Asthma\nMedication: Ventolin inhaler"),
+    ("health", "", "Navn: Kari Nordmann\nFødselsdato: 12.03.1985\nMerknad: astma, bruker inhalator ved behov"),
+    ("health", "", "Namn: Erik Lund\nFödd: 1990-05-05\nÖvrigt: diabetes, behöver äta regelbundet"),
+    ("health", "", "Navn: Sofie Jensen\nCPR-nr: 120385-XXXX\nBemærkninger: epilepsi, tager medicin morgen og aften"),
+    ("health", "", "Name: Tom Baker\nDOB: 1979-06-01\nNotes: epilepsy, carries rescue medication"),
+    ("health", "", "Namn: Kari Haugen\nFødd: 04.04.1988\nMerknad: cøliaki, treng glutenfri kost"),
+    ("religion", "", "Navn: Ali Hassan\nFødselsdato: 03.04.2012\nKost: halal, familien er muslimer"),
+    ("religion", "", "Name: Sarah Cohen\nDate of birth: 02.03.2011\nDiet: kosher, the family is Jewish"),
+    ("criminal", "", "Navn: Per Hansen\nFødselsdato: 14.07.1990\nMerknad: Dømt for vold i 2021"),
+    # negatives: templates, staff contact cards, course and event forms
+    (
+        "-",
+        "Mal for tilretteleggingsskjema",
+        "Navn:\nFødselsdato:\nDiagnose:\nMedisiner:\nFyll ut og lever til kontoret.",
+    ),
+    ("-", "", "Name:\nDate of birth:\nDiagnosis:\nMedication:\nPlease complete and return to the office."),
+    ("-", "", "Namn: ______\nFödelsedatum: ______\nDiagnos: ______\nLäkemedel: ______"),
+    ("-", "", "Navn: Kari Nordmann\nStilling: Rådgiver\nAvdeling: Psykiatri og rus\nTelefon: 55 55 55 55"),
+    ("-", "", "Namn: Eva Lind\nTitel: Sjuksköterska\nEnhet: Demensboendet Solgården\nTelefon: 08-123 45"),
+    ("-", "", "Kurs: Diabetes i skolen\nDato: 12.03.2026\nSted: Rådhuset\nPåmelding: innen fredag"),
+    (
+        "-",
+        "",
+        "Name: Emma Clarke\nRole: Dementia nurse specialist\nTeam: Older people's mental health\nPhone: 0161 555 0100",
+    ),
+    ("-", "", "Navn: Lise Dahl\nAfdeling: Psykiatrisk afdeling\nStilling: Sygeplejerske\nTelefon: 12 34 56 78"),
+]
+
+GUARDS = [
+    ("-", "", "Takk til alle muslimske og kristne frivillige som stilte opp på dugnaden."),
+    ("-", "", "Many Sami families in the region still herd reindeer."),
+    ("-", "", "The clinic offers care for patients with diabetes and their families."),
+    ("-", "", "Ledig stilling som sykepleier: vi ser etter deg med erfaring med pasienter med demens."),
+    ("-", "", "Vi söker en undersköterska med erfarenhet av patienter med demens."),
+    ("-", "", "If you have diabetes, tell the school so that we can plan meals."),
+    ("-", "", "Om ditt barn har diabetes, meddela skolsköterskan."),
+]
+
+
+def _categories(rules, subject: str, body: str) -> set[str]:
+    parts = ([TextPart("subject", subject)] if subject else []) + [TextPart("body", body)]
+    language = guess_language(f"{subject}\n{body}")
+    return {
+        f.category
+        for f in detect(parts, rules, language=language)
+        if f.confidence >= 0.5 and f.category not in IDENTIFIERS
+    }
+
+
+def _params(cases):
+    return [pytest.param(e, s, b, id=f"{e}:{(s or b)[:50]}") for e, s, b in cases]
+
+
+@pytest.fixture(scope="module")
+def rules():
+    return load_rules()
+
+
+@pytest.mark.parametrize(("expected", "subject", "body"), _params(NAMES + FORMS + GUARDS))
+def test_who_the_keyword_is_about(rules, expected, subject, body):
+    wanted = set() if expected == "-" else set(expected.split(","))
+    assert _categories(rules, subject, body) == wanted
+
+
+def test_first_names_are_broad_and_hold_no_ordinary_words():
+    assert len(FIRST_NAMES) >= 1_000
+    for name in ("noah", "ebba", "aino", "máret", "fatima", "priya", "oksana", "alfie"):
+        assert name in FIRST_NAMES
+    for word in ("can", "even", "inga", "mina", "hans", "sami", "love", "line"):  # ordinary words, cues, ethnicities
+        assert word not in FIRST_NAMES
+
+
+# Short texts: the language guess decides which cue lists apply; a Nordic text must never be taken for English
+# (that would drop every Nordic keyword), and the common short disclosures get their own language.
+SHORT_TEXTS = [
+    ("nb", "Hei Per,\njeg kommer ikke på jobb i dag. Ring meg om det er noe.\n\nHilsen Ola"),
+    ("nb", "Jeg har snakket med legen om depresjonen min."),
+    ("nb", "Han er innlagt på sykehuset."),
+    ("nn", "Sonen min har astma og treng medisin."),
+    ("nn", "Dottera vår har fått diagnosen epilepsi."),
+    ("nn", "Hei Kari,\neg kjem ikkje på jobb før måndag.\n\nHelsing\nAstrid"),
+    ("da", "Min søn har fået konstateret diabetes."),
+    ("da", "Hun er indlagt på hospitalet."),
+    ("da", "Jeg er ikke syg, jeg arbejder hjemme i dag."),
+    ("sv", "Sjukskriven resten av veckan"),
+    ("sv", "Min son har fått diagnosen adhd."),
+    ("en", "She is in hospital."),
+    ("en", "Off sick today"),
+]
+
+
+@pytest.mark.parametrize(("language", "text"), SHORT_TEXTS, ids=[t[:40] for _, t in SHORT_TEXTS])
+def test_short_texts_get_their_language(language, text):
+    assert guess_language(text) == language
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Navn: Per Hansen\nFødselsdato: 14.07.1990\nStraffereaksjon: Bot for vold",
+        "Fødselsdato: 12.03.1985\nDiagnose: Astma",
+        "Födelsedatum: 1987-04-12\nDiagnos: Diabetes typ 1",
+        "Navn: Kari Nordmann\nFødselsdato: 12.03.1985\nMerknad: astma, bruker inhalator ved behov",
+    ],
+)
+def test_nordic_forms_are_never_taken_for_english(text):
+    assert guess_language(text) != "en"
