@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from hygiene.domain.detect import detect, load_rules
+from hygiene.domain.detect import detect, guess_language, load_rules
 from hygiene.domain.text import TextPart
 
 RULES = load_rules(None)
@@ -527,3 +527,137 @@ def test_a_possessive_on_a_condition_is_health(language: str) -> None:
 def test_a_possessive_on_an_everyday_word_is_not_health(language: str) -> None:
     flagged = [i for i, text in enumerate(POSSESSIVE_NEGATIVES[language]) if _found(text, language)]
     assert flagged == []
+
+
+# Sick-leave follow-up and aids people use every day.
+FOLLOW_UP = {
+    "nb": [
+        "Jeg blir friskmeldt fra mandag og kommer tilbake på full tid.",
+        "Sønnen vår må alltid ha inhalatoren med på tur.",
+        "Dattera vår har fått FreeStyle Libre-sensor og appen må være på i timene.",
+        "Jeg går på AAP og kan jobbe 50 prosent.",
+    ],
+    "nn": ["Eg vert friskmeld frå måndag.", "Sonen vår må alltid ha med inhalatoren på tur."],
+    "sv": ["Jag är friskskriven från måndag och kommer tillbaka på heltid.", "Vår son måste alltid ha med inhalatorn."],
+    "da": [
+        "Jeg er delvist raskmeldt fra mandag.",
+        "Lægen har udfyldt en mulighedserklæring for mig.",
+        "Jeg har en § 56-aftale med kommunen på grund af min sygdom.",
+    ],
+    "en": [
+        "Jack is poorly today and will stay at home.",
+        "I've been off with stress for three weeks.",
+        "She uses a CPAP machine at night and is tired in the mornings.",
+    ],
+}
+FOLLOW_UP_NEGATIVES = {
+    "nb": [
+        "Rutine for dialogmøter og oppfølging av sykmeldte ligger på intranettet.",
+        "Vi har fått ny blodsukkermåler til førstehjelpsskapet på lærerværelset.",
+    ],
+    "sv": ["Rehabkedjan beskrivs i vår nya policy för alla anställda."],
+    "da": ["Vejledning om mulighedserklæringer og fastholdelsesplaner findes på hjemmesiden."],
+    "en": [
+        "The sickness absence policy has been updated; read more on the intranet.",
+        "The exam results are poorly formatted.",
+    ],
+}
+
+
+@pytest.mark.parametrize("language", sorted(FOLLOW_UP))
+def test_sick_leave_follow_up_and_aids_are_health(language: str) -> None:
+    missed = [i for i, text in enumerate(FOLLOW_UP[language]) if "health" not in _found(text, language)]
+    assert missed == []
+
+
+@pytest.mark.parametrize("language", sorted(FOLLOW_UP_NEGATIVES))
+def test_follow_up_routines_and_equipment_are_not_flagged(language: str) -> None:
+    flagged = [i for i, text in enumerate(FOLLOW_UP_NEGATIVES[language]) if _found(text, language)]
+    assert flagged == []
+
+
+# Short personal messages written freely (not from the lists above): a parent, an employee, a relative.
+NARRATIVES = [
+    (
+        "nb",
+        "Hei Lise! Bare så du vet det: Mathias har begynt på ny medisin for uroen, så han kan være litt sløv de "
+        "første ukene.",
+    ),
+    ("nb", "Vi fikk beskjed på sykehuset i går at det er lymfekreft. Jeg kommer ikke på jobb resten av uka."),
+    ("nb", "Kan Emilie slippe gym en stund? Hun har fått påvist astma ved anstrengelse og venter på medisin."),
+    ("nb", "Jeg har en kronisk tarmsykdom og trenger å sitte nær toalettet på eksamen."),
+    ("nb", "Hei, bestefar har falt og brukket lårhalsen, og vi må reise til Tromsø i morgen."),
+    ("nb", "Jeg skal operere ut visdomstennene på fredag og blir nok borte mandag også."),
+    ("nb", "Sønnen vår har fått ny insulinpumpe, og assistentene må lære å bruke den."),
+    ("nb", "Jeg sliter med søvnen og har fått sovetabletter av legen, så jeg er treg om morgenen."),
+    ("nb", "Hei! Jeg venter mitt første barn i september og vil gjerne snakke om permisjon."),
+    ("nn", "Hei! Ho Ingrid har fått diagnosen diabetes type 1 og må måle blodsukkeret før lunsj."),
+    ("nn", "Eg har vore mykje borte fordi eg har hatt kraftig migrene i vinter."),
+    ("nn", "Far min er no på sjukeheim etter slaget, så eg må ha fri til å besøkje han."),
+    ("sv", "Hej! Vi har fått veta att Olle har diabetes typ 1, så han behöver mäta blodsockret före lunch."),
+    ("sv", "Jag har fått en remiss till hjärtmottagningen och måste vara ledig på torsdag."),
+    ("sv", "Min mamma har fått en stroke och ligger på strokeenheten, jag tar ledigt resten av veckan."),
+    ("sv", "Jag opereras för gallsten nästa vecka och blir borta minst två veckor."),
+    ("sv", "Elin har fått glasögon och behöver sitta längst fram, hon har också en lätt synnedsättning."),
+    ("sv", "Jag är gravid i femte månaden och har fått rådet att inte lyfta tungt."),
+    ("da", "Hej Birgitte. Vores datter er netop blevet udredt for autisme, og vi vil gerne holde et møde."),
+    ("da", "Jeg er blevet opereret i knæet og går med krykker de næste fire uger."),
+    ("da", "Min far har fået demens og er flyttet på plejehjem, så jeg skal have fri fredag."),
+    ("da", "Anton har fået en hjernerystelse til fodbold og må ikke se på skærme i en uge."),
+    ("da", "Jeg er i fertilitetsbehandling og skal have fri til nogle scanninger i næste måned."),
+    (
+        "en",
+        "Hi Sarah, just to let you know that Oliver has been diagnosed with type 1 diabetes and will need to check "
+        "his levels before lunch.",
+    ),
+    ("en", "I'm having my gallbladder removed next week and will be off for two weeks."),
+    ("en", "My mum has had a stroke and is on the stroke ward, so I need to take compassionate leave."),
+    ("en", "Lily has just started on melatonin to help her sleep, so she might be a bit groggy in the mornings."),
+    ("en", "I've been struggling with my mental health and my GP has signed me off for a month."),
+    ("en", "Noah fractured his collarbone at rugby and can't do PE for six weeks."),
+    ("en", "I'm undergoing IVF and will need some flexibility for appointments over the next month."),
+    ("en", "Since my cancer diagnosis last year I get tired very easily."),
+]
+NARRATIVE_NEGATIVES = [
+    ("nb", "Sykehuset har fått nye senger på barneavdelingen, og de gamle kan hentes gratis."),
+    ("nb", "Jeg tok en lang tur i marka i helgen, helt nydelig vær."),
+    ("nb", "Husk førstehjelpskurset på torsdag, vi øver på hjerte-lunge-redning."),
+    ("nb", "Kommunen søker vikarer til sykehjemmet i sommer. Send søknad innen 1. mai."),
+    ("sv", "Vårdcentralen har nya öppettider från och med måndag."),
+    ("sv", "Jag är helt slut efter flytten men det var värt det."),
+    ("da", "Plejehjemmet holder sommerfest for pårørende den 14. juni."),
+    ("da", "Jeg er træt af den nye printer, den virker aldrig."),
+    ("en", "The clinic will be closed on Monday for staff training."),
+    ("en", "I'm dying to see the new office, send me some photos!"),
+    ("en", "The virus scan found nothing on your laptop."),
+    ("en", "We had a healthy discussion about the budget at the meeting."),
+    ("nb", "Prosjektet knakk nesten nakken i vår, men nå går det bra."),
+    ("en", "I broke my back getting this release out, but it was worth it."),
+    ("nb", "Vi diskuterte budsjettet for sykehjemmet på møtet i går."),
+    ("en", "I manage a care home in Leeds and would like a quote for the new rota software."),
+]
+
+
+def _found_any_language(text: str, fallback: str) -> set[str]:
+    findings = detect([TextPart("body", text)], RULES, language=guess_language(text) or fallback)
+    return {f.category for f in findings if f.confidence >= 0.5}
+
+
+def test_freely_written_personal_messages_are_health() -> None:
+    missed = [i for i, (language, text) in enumerate(NARRATIVES) if "health" not in _found_any_language(text, language)]
+    assert missed == []
+
+
+def test_freely_written_everyday_messages_are_not_flagged() -> None:
+    flagged = [i for i, (language, text) in enumerate(NARRATIVE_NEGATIVES) if _found_any_language(text, language)]
+    assert flagged == []
+
+
+# Known misses, kept visible: a weak word with only a third-person pronoun ("han") stays below the threshold.
+KNOWN_MISSES = [("nb", "Etter hjerteoperasjonen kan han ikke løfte noe tyngre enn fem kilo på seks uker.")]
+
+
+@pytest.mark.xfail(strict=True, reason="known miss; remove from this list when found")
+@pytest.mark.parametrize(("language", "text"), KNOWN_MISSES)
+def test_known_misses(language: str, text: str) -> None:
+    assert "health" in _found_any_language(text, language)

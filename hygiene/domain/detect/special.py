@@ -126,9 +126,11 @@ _DOSE_REACH = 40  # characters between a dose and the health word it supports
 # vårdcentralen", "jeg jobber som jordmor på sykehuset", "I work in A&E"). Weak and medication words only: a strong
 # phrase states someone's health whatever precedes it. Weighs like a topical preposition plus a generic word.
 _WORKPLACE = regex.compile(
-    r"(?i:\b(?:jobb(?:er|ar|a|et|at)|arbeid(?:er|ar|a)|arbetar|arbetat|arbejder|arbejdet|works?|worked|working|"
-    r"employed|ansatt|anställd|ansat|tilsett|vikarierer|vikarierar|praksis|praktik|placement)"
-    r"[ \t]+(?:(?:som|på|ved|i|hos|hjå|vid|for|as|at|in|on|with)[ \t]+){1,2}"
+    r"(?i:\b(?:(?:jobb(?:er|ar|a|et|at)|arbeid(?:er|ar|a)|arbetar|arbetat|arbejder|arbejdet|works?|worked|working|"
+    r"employed|ansatt|anställd|ansat|tilsett|vikarierer|vikarierar|praksis|praktik|placement|leder|leiar|"
+    r"chef|volunteer|frivillig)"
+    r"[ \t]+(?:(?:som|på|ved|i|hos|hjå|vid|for|för|as|at|in|on|with)[ \t]+){1,2}"
+    r"|(?:manage[sd]?|managing|run|runs|ran|own|owns|driver|driv|driftar|driver|äger|ejer|leder)[ \t]+)"
     r"(?:(?:en|ei|et|ein|eit|ett|a|an|the)[ \t]+)?"
     r"(?:\p{L}+[ \t]+){0,2})$"
 )
