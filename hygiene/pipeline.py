@@ -100,6 +100,9 @@ class PipelineObserver(Protocol):
     def case_waiting(self, stage: str, waiting_s: float, *, given_up: bool) -> None:
         """A case's step towards ``stage`` has been failing for ``waiting_s``; ``given_up``: it ended as failed."""
 
+    def sweep_crashed(self, error: BaseException) -> None:
+        """A whole sweep ended with ``error`` (a database outage, a bug); the next scheduled sweep tries again."""
+
     def mailbox_swept(self, stats: SweepStats, mode: str) -> None:
         """One mailbox's sweep ended (completely or not); ``stats`` are its counts."""
 
@@ -272,7 +275,19 @@ class Pipeline:
         worker has swept since this sweep began. Replicas sharing the database thus split the work as they go, and
         a lease is held only while its mailbox is being swept. ``only`` limits the sweep to some mailbox row ids
         (a change notification can trigger one mailbox's sweep).
+
+        A sweep that fails as a whole (the database is away, a bug) is logged (``sweep_crashed``), counted in
+        ``hygiene_errors_total{kind="sweep_<error>"}`` and re-raised; the next scheduled sweep tries again.
         """
+        try:
+            return await self._sweep(mailbox_concurrency=mailbox_concurrency, only=only)
+        except Exception as exc:
+            log.error("sweep_crashed", error=type(exc).__name__)
+            if self.observer is not None:
+                self.observer.sweep_crashed(exc)
+            raise
+
+    async def _sweep(self, *, mailbox_concurrency: int | None, only: Sequence[int] | None) -> SweepStats:
         ttl = self.settings.schedule.lease_ttl_s
         started, since = time.monotonic(), self.clock.now()
         total = SweepStats()
