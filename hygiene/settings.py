@@ -102,6 +102,14 @@ class AuthSettings(Section):
         return self
 
 
+OUTLOOK_MAX_CONCURRENCY = 4
+"""Outlook's limit of concurrent requests per app ID across all mailboxes (Graph throttling limits)."""
+
+
+class GraphLimitWarning(UserWarning):
+    """A ``[graph]`` setting asks for more than Microsoft Graph allows; hygiene uses the limit instead."""
+
+
 class GraphSettings(Section):
     """Where Graph is and how hard hygiene may use it."""
 
@@ -111,6 +119,25 @@ class GraphSettings(Section):
     max_retries: Annotated[int, Field(ge=0, le=20)] = 6
     page_size: Annotated[int, Field(ge=1, le=1000)] = 200
     requests_per_10min_per_mailbox: Annotated[int, Field(ge=1)] = 10_000
+
+    @model_validator(mode="after")
+    def _cap_concurrency(self) -> GraphSettings:
+        """Outlook runs at most 4 concurrent requests per app, across all mailboxes: more only earns 429s
+        (``MailboxConcurrency``). A larger value (accepted for old settings files) is capped, with a warning."""
+        if self.max_concurrency > OUTLOOK_MAX_CONCURRENCY:
+            import warnings
+
+            warnings.warn(
+                f"graph.max_concurrency = {self.max_concurrency} is above Outlook's limit of "
+                f"{OUTLOOK_MAX_CONCURRENCY} concurrent requests per app across all mailboxes (more only earns 429 "
+                f"MailboxConcurrency answers; https://learn.microsoft.com/graph/throttling-limits#outlook-service-limits);"
+                f" hygiene uses {OUTLOOK_MAX_CONCURRENCY}. Fix: set graph.max_concurrency = {OUTLOOK_MAX_CONCURRENCY}"
+                " or less.",
+                GraphLimitWarning,
+                stacklevel=2,
+            )
+            self.max_concurrency = OUTLOOK_MAX_CONCURRENCY
+        return self
 
 
 class ScopeSettings(Section):
