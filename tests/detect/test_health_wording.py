@@ -716,3 +716,53 @@ def test_a_patients_appointment_with_a_professional_is_health() -> None:
         i for i, (language, text) in enumerate(PATIENT_MAIL) if "health" not in _found_any_language(text, language)
     ]
     assert missed == []
+
+
+# Office mail that shares words with health: ordering first-aid supplies, printing a hospital's report, HR routines,
+# figures of speech ("a prescription for success", "gave birth to an idea", "broke my phone").
+OFFICE_MAIL = [
+    ("nb", "Jeg har lagt inn bestillingen av Paracet og plaster til førstehjelpsskrinet."),
+    ("nb", "Jeg har skrevet ut rapporten fra sykehuset og lagt den i posthyllen din."),
+    ("nb", "Jeg er ansvarlig for sykefraværsoppfølgingen i avdelingen og trenger tilgang til Visma."),
+    ("nb", "Jeg har laget et forslag til rutine for gradert sykmelding som vi kan diskutere."),
+    ("nb", "Jeg har fått influensavaksinen i dag, husk å ta den du også!"),
+    ("nb", "Jeg holder et foredrag om fødselen av velferdsstaten på torsdag."),
+    ("nb", "Jeg har brukt hele dagen på å få skriveren tilbake i drift."),
+    ("nb", "Vi har fått inn en ny CT-maskin, og jeg har ansvar for opplæringen."),
+    ("nb", "Jeg må til tannlegen i morgen, så jeg kommer etter lunsj."),
+    ("nb", "Jeg går på kurs i førstehjelp og lærer å håndtere allergiske reaksjoner."),
+    ("nb", "Jeg har oppdatert listen over ansatte som er vaksinert mot hepatitt B."),
+    ("sv", "Jag har beställt Alvedon och plåster till första hjälpen-lådan."),
+    ("sv", "Jag har skrivit ut rapporten från sjukhuset och lagt den i ditt fack."),
+    ("sv", "Jag ansvarar för rehabiliteringsärendena på enheten och behöver behörighet."),
+    ("sv", "Jag har gjort ett förslag till rutin för deltidssjukskrivning som vi kan diskutera."),
+    ("da", "Jeg har bestilt Panodil og plaster til førstehjælpskassen."),
+    ("da", "Jeg har printet rapporten fra hospitalet og lagt den i din bakke."),
+    ("da", "Jeg har lavet et udkast til retningslinjer for delvis sygemelding."),
+    ("en", "I've ordered paracetamol and plasters for the first aid kit."),
+    ("en", "I printed the report from the hospital and left it in your tray."),
+    ("en", "I'm responsible for sickness absence management in the department."),
+    ("en", "I caught the fever of the World Cup, can't wait for the next match!"),
+    ("en", "I have a prescription for success: more coffee and fewer meetings."),
+    ("en", "I'm on steroids with this deadline, everything at once!"),
+    ("en", "I've drafted a policy on phased returns for us to discuss."),
+    ("en", "I broke my phone screen again, can IT order a new one?"),
+    ("en", "I've attached the fracture clinic's new rota for next month."),
+    ("en", "My colleague gave birth to a brilliant idea in the meeting today."),
+]
+KNOWN_FALSE_POSITIVES = [
+    ("nb", "Jeg har feber etter fotball-VM, haha, gleder meg til neste kamp!"),
+    ("nn", "Eg har skrive ut rapporten frå sjukehuset og lagt han i posthylla di."),
+    ("en", "Our flu jab clinic is on Thursday; I've booked the room."),
+]
+
+
+def test_office_mail_sharing_health_words_is_not_flagged() -> None:
+    flagged = [i for i, (language, text) in enumerate(OFFICE_MAIL) if _found_any_language(text, language)]
+    assert flagged == []
+
+
+@pytest.mark.xfail(strict=True, reason="known false positive; remove from this list when fixed")
+@pytest.mark.parametrize(("language", "text"), KNOWN_FALSE_POSITIVES)
+def test_known_false_positives(language: str, text: str) -> None:
+    assert _found_any_language(text, language) == set()

@@ -122,16 +122,20 @@ _DOSE = regex.compile(
     r"enheder|enheter|units|tabletter|tablettar|tablets|doser|doses)(?![\p{L}\p{N}])"
 )
 _DOSE_REACH = 40  # characters between a dose and the health word it supports
-# A workplace frame right before a health word: the writer's or someone's job, not their health ("jobbar på
-# vårdcentralen", "jeg jobber som jordmor på sykehuset", "I work in A&E"). Weak and medication words only: a strong
-# phrase states someone's health whatever precedes it. Weighs like a topical preposition plus a generic word.
+# A workplace or purchasing frame right before a health word: someone's job or an order, not their health
+# ("jobbar på vårdcentralen", "jeg jobber som jordmor på sykehuset", "I work in A&E", "bestilt Paracet til
+# førstehjelpsskrinet"). Weak and medication words only: a strong phrase states someone's health whatever precedes
+# it. Weighs like a topical preposition plus a generic word.
 _WORKPLACE = regex.compile(
     r"(?i:\b(?:(?:jobb(?:er|ar|a|et|at)|arbeid(?:er|ar|a)|arbetar|arbetat|arbejder|arbejdet|works?|worked|working|"
     r"employed|ansatt|anställd|ansat|tilsett|vikarierer|vikarierar|praksis|praktik|placement|leder|leiar|"
     r"chef|volunteer|frivillig|vakt|vakter|nattevakt|dagvakt|kveldsvakt|jour|vagt|vagter|nattevagt|on call|shift|"
     r"shifts|turnus|vikariat|stilling|tjänst|job|post|role)"
     r"[ \t]+(?:(?:som|på|ved|i|hos|hjå|vid|for|för|as|at|in|on|with)[ \t]+){1,2}"
-    r"|(?:manage[sd]?|managing|run|runs|ran|own|owns|driver|driv|driftar|driver|äger|ejer|leder)[ \t]+)"
+    r"|(?:manage[sd]?|managing|run|runs|ran|own|owns|driver|driv|driftar|äger|ejer|leder|bestilt|bestilte|"
+    r"bestiller|bestillingen av|bestilling av|beställt|beställde|beställer|beställning av|ordered|ordering|"
+    r"order|kjøpt|kjøpte|kjøper|købt|købte|køber|köpt|köpte|köper|bought|buying|innkjøp av|indkøb af|"
+    r"inköp av|purchased|restocked|stocked)[ \t]+)"
     r"(?:(?:en|ei|et|ein|eit|ett|a|an|the)[ \t]+)?"
     r"(?:\p{L}+[ \t]+){0,2}"
     r"|\b(?:er|är|is|am|'m|ble|blei|blev|vart|begynt som|starta som|började som|startet som|started as)[ \t]+"
