@@ -106,7 +106,10 @@ def fnr(draw: st.DrawFn, *, variant: str = "no_fnr", rule: str = "classic") -> I
         return draw(st.nothing())
     digits = f"{nine}{k1}{k2}"
     word = {"no_dnr": "D-nummer", "no_hnr": "H-nummer"}.get(variant, "fødselsnummer")
-    return Id(variant, digits, draw(_fnr_formats(digits)), word)
+    text = draw(_fnr_formats(digits))
+    if variant == "no_fnr" and draw(st.integers(0, 9)) == 0:  # the birth date in full: 19.06.2019 89121
+        text = f"{day:02d}.{month:02d}.{born.year} {digits[6:]}"
+    return Id(variant, digits, text, word)
 
 
 @st.composite

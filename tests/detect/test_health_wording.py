@@ -527,3 +527,50 @@ def test_a_possessive_on_a_condition_is_health(language: str) -> None:
 def test_a_possessive_on_an_everyday_word_is_not_health(language: str) -> None:
     flagged = [i for i, text in enumerate(POSSESSIVE_NEGATIVES[language]) if _found(text, language)]
     assert flagged == []
+
+
+# Sick-leave follow-up and aids people use every day.
+FOLLOW_UP = {
+    "nb": [
+        "Jeg blir friskmeldt fra mandag og kommer tilbake på full tid.",
+        "Sønnen vår må alltid ha inhalatoren med på tur.",
+        "Dattera vår har fått FreeStyle Libre-sensor og appen må være på i timene.",
+        "Jeg går på AAP og kan jobbe 50 prosent.",
+    ],
+    "nn": ["Eg vert friskmeld frå måndag.", "Sonen vår må alltid ha med inhalatoren på tur."],
+    "sv": ["Jag är friskskriven från måndag och kommer tillbaka på heltid.", "Vår son måste alltid ha med inhalatorn."],
+    "da": [
+        "Jeg er delvist raskmeldt fra mandag.",
+        "Lægen har udfyldt en mulighedserklæring for mig.",
+        "Jeg har en § 56-aftale med kommunen på grund af min sygdom.",
+    ],
+    "en": [
+        "Jack is poorly today and will stay at home.",
+        "I've been off with stress for three weeks.",
+        "She uses a CPAP machine at night and is tired in the mornings.",
+    ],
+}
+FOLLOW_UP_NEGATIVES = {
+    "nb": [
+        "Rutine for dialogmøter og oppfølging av sykmeldte ligger på intranettet.",
+        "Vi har fått ny blodsukkermåler til førstehjelpsskapet på lærerværelset.",
+    ],
+    "sv": ["Rehabkedjan beskrivs i vår nya policy för alla anställda."],
+    "da": ["Vejledning om mulighedserklæringer og fastholdelsesplaner findes på hjemmesiden."],
+    "en": [
+        "The sickness absence policy has been updated; read more on the intranet.",
+        "The exam results are poorly formatted.",
+    ],
+}
+
+
+@pytest.mark.parametrize("language", sorted(FOLLOW_UP))
+def test_sick_leave_follow_up_and_aids_are_health(language: str) -> None:
+    missed = [i for i, text in enumerate(FOLLOW_UP[language]) if "health" not in _found(text, language)]
+    assert missed == []
+
+
+@pytest.mark.parametrize("language", sorted(FOLLOW_UP_NEGATIVES))
+def test_follow_up_routines_and_equipment_are_not_flagged(language: str) -> None:
+    flagged = [i for i, text in enumerate(FOLLOW_UP_NEGATIVES[language]) if _found(text, language)]
+    assert flagged == []

@@ -92,6 +92,8 @@ POSITIVE: dict[str, list[str]] = {
         "Our son is Sami and speaks North Sami with his grandmother.",
         "The family are Romany Gypsies and travel in the summer.",
         "My father is Kurdish and grew up in Turkey.",
+        "Brukeren er rom og snakker romanes med familien.",
+        "Min mormor talar romani och är född i Finland.",
     ],
     "politics": [
         "Jeg er medlem av Høyre og stiller på lista i høst.",
@@ -107,6 +109,9 @@ POSITIVE: dict[str, list[str]] = {
         "I'm a member of the Conservative Party.",
         "I voted for the Green Party at the last election.",
         "Jag är medlem i Svenska folkpartiet och sitter i stadsfullmäktige.",
+        "Faren hans er kommunist og har tatt med sønnen på 1. mai-tog.",
+        "Han är nazist och har hotat flera elever.",
+        "Hello,\n\nMy brother is a socialist and is standing in the local election.\n\nBest, Sam",
     ],
     "union": [
         "Jeg er medlem i Utdanningsforbundet og ønsker at tillitsvalgt deltar.",
@@ -120,6 +125,7 @@ POSITIVE: dict[str, list[str]] = {
         "I'm a member of the RMT and my rep will attend.",
         "I am a member of UNISON and would like my rep to attend.",
         "Fagforeningskontingent trekkes av lønnen min hver måned.",
+        "Jeg er tatt ut i streik fra mandag og kan ikke komme på jobb.",
     ],
     "sexual_orientation": [
         "Jeg lever i et likekjønnet ekteskap og har to barn.",
@@ -219,6 +225,10 @@ NEGATIVE = [
     "A man was jailed for burglary in Leeds yesterday, police said.",
     "Konfliktrådet tilbyr mekling i nabokonflikter.",
     "Politiet minner om at promillekjøring kan gi fengselsstraff.",
+    "Nazister marsjerte gjennom sentrum i helgen, melder NRK.",
+    "Det er rom for forbedring i rutinene, og jeg foreslår et møte.",
+    "Streiken i kommunene er over, og barnehagene åpner igjen mandag.",
+    "Kurs i romani for lærere starter i høst, påmelding på nettsiden.",
     # everyday uses of words and phrases the lists above rely on
     "Hi Tom,\n\nI'm a member of the local chess club, so I can't come on Tuesday.\n\nBest, Anna",
     "Jeg meldte meg ut av fotballaget i fjor, så jeg har ikke tid til dugnaden.",
@@ -295,3 +305,122 @@ def test_stated_origin_is_ethnicity(language: str) -> None:
 @pytest.mark.parametrize("text", ORIGIN_NEGATIVE)
 def test_origin_of_goods_statistics_or_nationality_is_not_ethnicity(text: str) -> None:
     assert "ethnicity" not in _found(text)
+
+
+# Membership of each party and union a Nordic or British public-sector mail is likely to name, in a plain personal
+# frame; the same names in news and results frames are not a person's opinion or membership.
+PARTIES = {
+    "nb": (
+        "Jeg er medlem av {} og sitter i kommunestyret.",
+        "Arbeiderpartiet;Høyre;Fremskrittspartiet;Senterpartiet;SV;Rødt;Venstre;MDG;KrF;Pensjonistpartiet;"
+        "Partiet Sentrum;Norgesdemokratene;AUF;Unge Høyre;Senterungdommen",
+    ),
+    "nn": ("Eg er medlem i {} og sit i heradsstyret.", "Arbeidarpartiet;Høgre;Senterpartiet;Raudt;KrF;SV"),
+    "sv": (
+        "Jag är medlem i {} och sitter i kommunfullmäktige.",
+        "Socialdemokraterna;Moderaterna;Sverigedemokraterna;Centerpartiet;Vänsterpartiet;Liberalerna;"
+        "Kristdemokraterna;Miljöpartiet;SSU;MUF;Svenska folkpartiet",
+    ),
+    "da": (
+        "Jeg er medlem af {} og sidder i byrådet.",
+        "Socialdemokratiet;Venstre;Det Konservative Folkeparti;Dansk Folkeparti;Enhedslisten;Radikale Venstre;"
+        "Socialistisk Folkeparti;Liberal Alliance;Moderaterne;Danmarksdemokraterne;DSU",
+    ),
+    "en": (
+        "Hello,\n\nI am a member of the {} and sit on the council, so I need Thursday evenings off.\n\nBest, Sam",
+        "Labour Party;Conservative Party;Liberal Democrats;Green Party;SNP;Plaid Cymru;Reform UK",
+    ),
+}
+UNIONS = {
+    "nb": (
+        "Jeg er medlem i {} og vil ha med tillitsvalgt på møtet.",
+        "Fagforbundet;Utdanningsforbundet;Delta;Parat;Unio;NSF;Fellesforbundet;Tekna;NITO;Akademikerne;"
+        "Forskerforbundet;Norsk Lektorlag;Skolenes landsforbund;FO;NTL;Econa;Samfunnsviterne",
+    ),
+    "sv": (
+        "Jag är medlem i {} och vill ha med ett ombud på mötet.",
+        "Kommunal;Vision;Unionen;Vårdförbundet;Sveriges Lärare;Akavia;Akademikerförbundet SSR;IF Metall;Byggnads;"
+        "Seko;Handels;Sveriges Ingenjörer;Naturvetarna",
+    ),
+    "da": (
+        "Jeg er medlem af {} og vil gerne have min tillidsrepræsentant med.",
+        "3F;FOA;HK;BUPL;Dansk Metal;Krifa;DM;Djøf;Dansk Sygeplejeråd;Danmarks Lærerforening;Socialpædagogerne;"
+        "Dansk Socialrådgiverforening",
+    ),
+    "en": (
+        "Hello,\n\nI'm a member of {} and would like my rep at the meeting.\n\nBest, Sam",
+        "UNISON;Unite;GMB;the NEU;Usdaw;the RCN;the BMA;the RMT;the CWU;the NASUWT;the UCU;PCS",
+    ),
+}
+NAMES_IN_NEWS = [
+    "Arbeiderpartiet fikk 24 prosent og Høyre 21 prosent ved kommunevalget, viser resultatene.",
+    "Moderaterna och Socialdemokraterna är överens om budgeten, rapporterar SVT.",
+    "Enhedslisten og Dansk Folkeparti stemte imod forslaget i Folketinget i går.",
+    "The Labour Party and the Conservatives both published their manifestos this week.",
+    "Fagforbundet og Delta har brutt forhandlingene, melder NRK.",
+    "Kommunal och Vision har tecknat nytt avtal med SKR, läs mer på intranätet.",
+    "3F og FOA har indgået en ny overenskomst med KL, oplyser forbundene.",
+    "UNISON and GMB members voted to accept the pay offer, the unions said.",
+]
+
+
+@pytest.mark.parametrize(
+    ("table", "language"),
+    [
+        (t, lang)
+        for t in ("politics", "union")
+        for lang in ("nb", "nn", "sv", "da", "en")
+        if lang in {"politics": PARTIES, "union": UNIONS}[t]
+    ],
+)
+def test_membership_of_each_party_and_union_is_found(table: str, language: str) -> None:
+    frame, names = {"politics": PARTIES, "union": UNIONS}[table][language]
+    missed = [n for n in names.split(";") if table not in _found(frame.format(n))]
+    assert missed == []
+
+
+@pytest.mark.parametrize("text", NAMES_IN_NEWS)
+def test_party_and_union_names_in_news_are_not_flagged(text: str) -> None:
+    assert _found(text) == set()
+
+
+# Offences, sanctions and suspicion about a relative, per language: convictions, fines, youth sanctions, custody,
+# charges and reports to the police (art. 10 covers offences, not only convictions).
+OFFENCES_WIDE = {
+    "nb": (
+        "Hei,\n\nSønnen vår {} i fjor, og vi lurer på om det får betydning for lærlingplassen.\n\nHilsen Kari",
+        "ble dømt for ran;ble straffet for tyveri;ble siktet for innbrudd;ble anmeldt for hærverk;fikk forelegg for "
+        "naskeri;fikk påtaleunnlatelse;ble idømt ungdomsstraff;fikk samfunnsstraff;satt i varetekt;ble pågrepet for "
+        "vold;sonet tre måneder;fikk bot for promillekjøring;måtte møte i konfliktrådet",
+    ),
+    "nn": (
+        "Hei,\n\nSonen vår {} i fjor, og vi lurer på om det har noko å seie for lærlingplassen.\n\nHelsing Kari",
+        "vart dømd for ran;vart straffa for tjuveri;vart sikta for innbrot;fekk påtaleunnlating;fekk ungdomsstraff;"
+        "sat i varetekt;fekk bot for promillekøyring",
+    ),
+    "sv": (
+        "Hej,\n\nVår son {} förra året, och vi undrar om det påverkar praktikplatsen.\n\nHälsningar Anna",
+        "dömdes för rån;straffades för stöld;blev åtalad för inbrott;blev polisanmäld för skadegörelse;fick "
+        "åtalsunderlåtelse;dömdes till ungdomstjänst;fick böter för snatteri;satt häktad;greps för misshandel;"
+        "avtjänade tre månader",
+    ),
+    "da": (
+        "Hej\n\nVores søn {} sidste år, og vi er i tvivl om det betyder noget for praktikpladsen.\n\nHilsen Mette",
+        "blev dømt for røveri;blev straffet for tyveri;blev sigtet for indbrud;blev anmeldt for hærværk;fik et "
+        "tiltalefrafald;fik en ungdomssanktion;fik en bøde for butikstyveri;sad varetægtsfængslet;blev anholdt for "
+        "vold;afsonede tre måneder",
+    ),
+    "en": (
+        "Hello,\n\nLast year our son {}, and we wonder whether it affects the apprenticeship.\n\nBest, James",
+        "was convicted of robbery;was jailed for burglary;was charged with assault;was cautioned for shoplifting;"
+        "got a referral order;was given a youth caution;was fined for possession of cannabis;was remanded in "
+        "custody;was arrested for criminal damage;served three months for theft",
+    ),
+}
+
+
+@pytest.mark.parametrize("language", sorted(OFFENCES_WIDE))
+def test_offences_sanctions_and_suspicion_are_criminal(language: str) -> None:
+    frame, offences = OFFENCES_WIDE[language]
+    missed = [o for o in offences.split(";") if "criminal" not in _found(frame.format(o))]
+    assert missed == []

@@ -343,6 +343,25 @@ def test_published_test_card_numbers_and_examples_are_not_flagged() -> None:
 def test_a_date_followed_by_the_personnummer_is_one_fodselsnummer() -> None:
     assert flagged("Fødselsnummer: 19.06.19 89121") == [("no_fnr", "19.06.19 89121")]
     assert flagged("Møte 19.06.19 89121") == [("no_fnr", "19.06.19 89121")]
+    # With the year in full (individual number 891: born 2000-2039), and only with the year it allows.
+    assert flagged("Fødselsnummer: 19.06.2019 89121") == [("no_fnr", "19.06.2019 89121")]
+    assert flagged("Født 19-06-2019 89121") == [("no_fnr", "19-06-2019 89121")]
+    assert flagged("Fødselsnummer: 19.06.1919 89121") == []
+    assert flagged("Fødselsnummer: 19.06.2119 89121") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Møtet er 12.03.2024 12345 deltakere",
+        "Dato 12.03.2024 14532",
+        "Levert 01.02.2023 10011 stk",
+        "Periode 01.01.2024 31.12.2024",
+        "D-nummer 59.06.2019 89121",
+    ],
+)
+def test_a_full_date_and_a_number_that_is_no_fodselsnummer_is_not_flagged(text: str) -> None:
+    assert flagged(text) == []
 
 
 def test_the_readme_example_of_the_ids_table_is_valid() -> None:

@@ -18,6 +18,8 @@ __all__ = [
     "luhn_valid",
     "no_account_valid",
     "no_fnr_kind",
+    "no_fnr_rule",
+    "no_fnr_years",
     "se_pnr_kind",
     "se_pnr_valid",
 ]
@@ -92,6 +94,16 @@ def no_fnr_kind(digits11: str) -> str | None:
 def no_fnr_rule(digits11: str) -> str | None:
     """``classic`` when K1 satisfies the pre-2032 rule, ``2032`` when only the rule from 2032 fits, else None."""
     return _no_fnr(digits11)[1]
+
+
+def no_fnr_years(digits11: str) -> tuple[int, ...]:
+    """The birth years a valid Norwegian identity number allows (one, or two when the individual number does not fix
+    the century, as under the 2032 rule), or () for an invalid number."""
+    kind, rule = _no_fnr(digits11)
+    if kind is None:
+        return ()
+    yy, individual = int(digits11[4:6]), int(digits11[6:9])
+    return _fnr_years(yy, individual) if rule == "classic" else (1900 + yy, 2000 + yy)
 
 
 def _no_fnr(d: str) -> tuple[str | None, str | None]:

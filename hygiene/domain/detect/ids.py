@@ -9,9 +9,9 @@ How it works, in three cheap steps:
    spaces, ``-``, ``.``, ``+``, one line break) and Finnish HETUs with a letter (``141101A0049``); runs with fewer
    than ten digits are skipped by the regex itself, runs glued to a letter or after a ``+`` (phone numbers) in
    Python. A second pass finds IBANs. Inside a run, only spans made of whole digit groups in a known layout are
-   tried (``11``, ``6 5``, ``2 2 2 5``, ``15.12.83 45334``, ``4.2.5``, ``6-4``, ``8-4``, ``4 4 4 4`` ...), so an ID
-   is never cut out of a longer number, and single-digit layouts (``1 7 0 4 ...``) count only when they make up the
-   whole run.
+   tried (``11``, ``6 5``, ``2 2 2 5``, ``15.12.83 45334``, ``15.12.1983 45334``, ``4.2.5``, ``6-4``, ``8-4``,
+   ``4 4 4 4`` ...), so an ID is never cut out of a longer number, and single-digit layouts (``1 7 0 4 ...``) count
+   only when they make up the whole run.
 2. *Checks.* Each span is validated (`hygiene.domain.detect.checks`): both fødselsnummer control digits and the date,
    Luhn and date for Swedish numbers, the mod-31 character for HETU, the date for CPR, mod 11 for Norwegian
    accounts, mod 97 and the country length for IBAN, Luhn plus the card network's IIN range and length for cards.
@@ -80,6 +80,7 @@ from hygiene.domain.detect.checks import (
     no_account_valid,
     no_fnr_kind,
     no_fnr_rule,
+    no_fnr_years,
     se_pnr_kind,
     se_pnr_valid,
 )
@@ -562,6 +563,7 @@ _LAYOUTS: dict[tuple[int, ...], str] = {
     (2, 2, 2, 5): "person",
     (6, 3, 2): "person",
     (2, 2, 2, 3, 2): "person",
+    (2, 2, 4, 5): "dated",  # a birth date with its full year and the personnummer: 19.06.2019 89121
     (4, 2, 5): "account",
     (10,): "plain",
     (6, 4): "person",
@@ -589,7 +591,7 @@ class _Candidate:
     start: int
     end: int
     digits: str
-    layout: str  # plain | person | account | card | split
+    layout: str  # plain | person | dated | account | card | split
     sep: str  # "", " ", "-", ".", "+", "\n"
     sub_span: bool
 
@@ -657,7 +659,7 @@ def _layout_spans(lengths: tuple[int, ...], seps: tuple[str, ...]) -> tuple[tupl
             layout += (lengths[j],)
             if layout not in _PREFIXES:
                 break
-            if j > i and seps[j - 1] != seps[i] and not (layout[:3] == (2, 2, 2) and j == i + 3):
+            if j > i and seps[j - 1] != seps[i] and not (layout[:3] in ((2, 2, 2), (2, 2, 4)) and j == i + 3):
                 break  # one separator throughout, except a date "15.12.83 45334" followed by the personnummer
             kind = _LAYOUTS.get(layout)
             if kind is None:
@@ -908,6 +910,20 @@ def _eleven(candidate: _Candidate, rules: IdRules, context: _Context) -> _Hit | 
     return None
 
 
+def _dated(candidate: _Candidate, rules: IdRules, context: _Context) -> _Hit | None:
+    """``DD.MM.YYYY NNNNN``: a fødselsnummer written with its birth date in full. Valid only as an ordinary
+    fødselsnummer (a D-, H- or synthetic number does not hold the real date) whose individual number allows that year
+    (`no_fnr_years`), which a date followed by any 5-digit number passes about once in 250 times."""
+    digits = candidate.digits
+    eleven = digits[:4] + digits[6:8] + digits[8:]
+    if "no_fnr" not in rules.enabled or no_fnr_kind(eleven) != "no_fnr":
+        return None
+    if int(digits[4:8]) not in no_fnr_years(eleven):
+        return None
+    base = _fnr_base("no_fnr", no_fnr_rule(eleven)) * _layout_factor(candidate)
+    return _Hit("no_fnr", candidate.start, candidate.end, _score("no_fnr", base, context, *_span(candidate)), 1)
+
+
 def _span(candidate: _Candidate) -> tuple[int, int]:
     return candidate.start, candidate.end
 
@@ -1059,7 +1075,9 @@ def find_ids(
             continue  # nor any number cut out of it ("3782 822463 10005" holds an account-shaped "822463 10005")
         for candidate in candidates:
             size_digits = len(candidate.digits)
-            if size_digits == 11:
+            if candidate.layout == "dated":
+                hit = _dated(candidate, rules, context)
+            elif size_digits == 11:
                 hit = _eleven(candidate, rules, context)
             elif size_digits == 10:
                 hit = _ten(candidate, rules, context, language)
