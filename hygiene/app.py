@@ -220,5 +220,6 @@ class App:
         """Stop the servers, close the Graph client and dispose of the database engine."""
         while self.servers:
             self.servers.pop().stop()
+        self.pipeline.close()
         await self.gateway.aclose()
         self.engine.dispose()

@@ -11,6 +11,9 @@ becomes a case and walks its route, one committed state per side effect:
 - delete and purge: a 404 means already done;
 - notice: `hygiene.notices.Notifier` is exactly-once per case (its dedup key, checked in Sent Items).
 
+Extraction and classification run off the event loop, in a bounded thread pool (`CLASSIFY_THREADS`): a message
+that takes its whole time budget does not stall the Graph traffic of the other mailboxes.
+
 Delta links are saved after each page is handled, so a crash re-reads at most one page; cases make that harmless.
 A dead link (410) is dropped and the folder resynced; already-handled messages are recognised by their case.
 Nothing here logs or audits a subject, a body, an address or a matched value.
@@ -20,9 +23,11 @@ from __future__ import annotations
 
 import asyncio
 import dataclasses
+import os
 import time
 from collections import Counter
 from collections.abc import Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import timedelta
 from typing import Any, Protocol
@@ -71,6 +76,10 @@ _NOTICE_HEADERS = (
     "x-auto-response-suppress",
 )
 
+CLASSIFY_THREADS = max(2, min(4, os.cpu_count() or 1))
+"""Threads that extract and classify messages (per process). Detection is mostly pure Python and holds the GIL, so
+more threads than cores buy little; two keep one slow message from holding up the others (bench/classify_offload.py)."""
+
 # Hook for crash tests: called with the state a case is about to enter and the phase: "before" its side effect
 # runs, and "after" the side effect, before the new state is committed.
 StepHook = Callable[[str, str], None]
@@ -90,6 +99,9 @@ class PipelineObserver(Protocol):
 
     def case_waiting(self, stage: str, waiting_s: float, *, given_up: bool) -> None:
         """A case's step towards ``stage`` has been failing for ``waiting_s``; ``given_up``: it ended as failed."""
+
+    def sweep_crashed(self, error: BaseException) -> None:
+        """A whole sweep ended with ``error`` (a database outage, a bug); the next scheduled sweep tries again."""
 
     def mailbox_swept(self, stats: SweepStats, mode: str) -> None:
         """One mailbox's sweep ended (completely or not); ``stats`` are its counts."""
@@ -191,8 +203,22 @@ class Pipeline:
         self.breach = breach  # hygiene.breach.BreachScanner when [breach] enabled: reads Sent Items, never changes it
         self.policy = states.Policy(settings.actions.mode, archive=archive is not None, notice=settings.notice.enabled)
         self._folders: dict[int, tuple[float, list[Folder]]] = {}
+        self._sent_folders: dict[int, tuple[float, list[Folder]]] = {}  # Sent Items and subfolders (breach scan)
         self.stopping = False  # set by SIGTERM: finish the step in flight, start no new one
         self.progress = {"mailboxes_total": 0, "mailboxes_done": 0, "messages": 0}  # live counts for a TTY
+        self._pool: ThreadPoolExecutor | None = None  # classification threads, started at the first message
+
+    async def _off_loop(self, fn: Callable[..., Any], *args: Any) -> Any:
+        """Run ``fn(*args)`` (CPU-bound, thread-safe) in the classification threads and wait for it."""
+        if self._pool is None:
+            self._pool = ThreadPoolExecutor(max_workers=CLASSIFY_THREADS, thread_name_prefix="hygiene-classify")
+        return await asyncio.get_running_loop().run_in_executor(self._pool, fn, *args)
+
+    def close(self) -> None:
+        """Stop the classification threads (after the message in hand)."""
+        if self._pool is not None:
+            self._pool.shutdown(wait=True, cancel_futures=True)
+            self._pool = None
 
     # --- scope --------------------------------------------------------------------------------------------------
     async def resolve_scope(self) -> tuple[list[Mailbox], list[str]]:
@@ -250,7 +276,19 @@ class Pipeline:
         worker has swept since this sweep began. Replicas sharing the database thus split the work as they go, and
         a lease is held only while its mailbox is being swept. ``only`` limits the sweep to some mailbox row ids
         (a change notification can trigger one mailbox's sweep).
+
+        A sweep that fails as a whole (the database is away, a bug) is logged (``sweep_crashed``), counted in
+        ``hygiene_errors_total{kind="sweep_<error>"}`` and re-raised; the next scheduled sweep tries again.
         """
+        try:
+            return await self._sweep(mailbox_concurrency=mailbox_concurrency, only=only)
+        except Exception as exc:
+            log.error("sweep_crashed", error=type(exc).__name__)
+            if self.observer is not None:
+                self.observer.sweep_crashed(exc)
+            raise
+
+    async def _sweep(self, *, mailbox_concurrency: int | None, only: Sequence[int] | None) -> SweepStats:
         ttl = self.settings.schedule.lease_ttl_s
         started, since = time.monotonic(), self.clock.now()
         total = SweepStats()
@@ -351,12 +389,22 @@ class Pipeline:
         return out
 
     async def _scan_sent_items(self, mb: ClaimedMailbox, stats: SweepStats) -> None:
-        """Follow Sent Items with its own delta link (key ``breach:<folder id>``, apart from any swept folder) and
-        hand each page to the breach scanner, which only reads."""
-        try:
-            folder = await self.gateway.get_folder(mb.upn, "sentitems")
-        except NotFoundError:
-            return
+        """Follow Sent Items and its subfolders (delta is per folder; people file sent mail away), each with its own
+        delta link (key ``breach:<folder id>``, apart from any swept folder), and hand each page to the breach
+        scanner, which only reads. The folder list is cached like the swept folders'."""
+        cached = self._sent_folders.get(mb.id)
+        now = self.clock.now().timestamp()
+        if cached and now - cached[0] < self.settings.schedule.scope_refresh_interval_s:
+            folders = cached[1]
+        else:
+            try:
+                top = await self.gateway.get_folder(mb.upn, "sentitems")
+            except NotFoundError:
+                return
+            folders = [top]
+            if top.child_folder_count:
+                folders.extend(await self._subfolders(mb.upn, top))
+            self._sent_folders[mb.id] = (now, folders)
 
         async def scan(mb: ClaimedMailbox, folder: Folder, messages: Sequence[MessageMeta], stats: SweepStats) -> None:
             for meta in messages:
@@ -366,7 +414,10 @@ class Pipeline:
                 if await self.breach.scan_message(mb.upn, meta) is not None:
                     stats.breach_candidates += 1
 
-        await self._sync_folder(mb, folder, stats, key=f"breach:{folder.id}", handle=scan, recipients=True)
+        for folder in folders:
+            if self.stopping:
+                return
+            await self._sync_folder(mb, folder, stats, key=f"breach:{folder.id}", handle=scan, recipients=True)
 
     async def _sync_folder(
         self,
@@ -472,7 +523,7 @@ class Pipeline:
         stats.mime_fetched += 1
         work = _Work(mime=mime, internet_message_id=meta.internet_message_id, received_at=meta.received_at)
         try:
-            extraction, verdict = self._classify(mime)
+            extraction, verdict = await self._off_loop(self._classify, mime)
         except Exception as exc:  # a parser bug must not stop the sweep; no content in the log
             log.warning("message_unreadable", mailbox=mb.upn, error=type(exc).__name__)
             extraction, verdict = None, None
@@ -559,10 +610,19 @@ class Pipeline:
         return case
 
     def _classify(self, mime: bytes) -> tuple[Any, Verdict]:
-        from hygiene.domain.extract import extract
+        """Extraction and verdict within the message's time budget (runs in a classification thread)."""
+        within = getattr(self.classifier, "classify_within", None)
+        if within is not None:
+            return within(mime)
+        from hygiene.domain.extract import extract  # a classifier without a budget for both (test doubles)
 
         extraction = extract(mime, self.classifier.limits)
         return extraction, self.classifier.classify_extraction(extraction)
+
+    def _extract(self, mime: bytes) -> Any:
+        from hygiene.domain.extract import extract
+
+        return extract(mime, self.classifier.limits)
 
     # --- the routine --------------------------------------------------------------------------------------------
     async def drive(self, case: CaseView, mb: ClaimedMailbox, work: _Work, stats: SweepStats) -> CaseView:
@@ -656,9 +716,7 @@ class Pipeline:
             assert self.archive is not None
             if work.mime is None:
                 work.mime = await self.gateway.get_mime(upn, case.message_id)
-                from hygiene.domain.extract import extract
-
-                ex = extract(work.mime, self.classifier.limits)
+                ex = await self._off_loop(self._extract, work.mime)
                 work.sender = ex.sender
                 work.internet_message_id = ex.headers.get("message-id")
             record = Record(

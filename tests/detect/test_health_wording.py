@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from hygiene.domain.detect import detect, load_rules
+from hygiene.domain.detect import detect, guess_language, load_rules
 from hygiene.domain.text import TextPart
 
 RULES = load_rules(None)
@@ -574,3 +574,195 @@ def test_sick_leave_follow_up_and_aids_are_health(language: str) -> None:
 def test_follow_up_routines_and_equipment_are_not_flagged(language: str) -> None:
     flagged = [i for i, text in enumerate(FOLLOW_UP_NEGATIVES[language]) if _found(text, language)]
     assert flagged == []
+
+
+# Short personal messages written freely (not from the lists above): a parent, an employee, a relative.
+NARRATIVES = [
+    (
+        "nb",
+        "Hei Lise! Bare så du vet det: Mathias har begynt på ny medisin for uroen, så han kan være litt sløv de "
+        "første ukene.",
+    ),
+    ("nb", "Vi fikk beskjed på sykehuset i går at det er lymfekreft. Jeg kommer ikke på jobb resten av uka."),
+    ("nb", "Kan Emilie slippe gym en stund? Hun har fått påvist astma ved anstrengelse og venter på medisin."),
+    ("nb", "Jeg har en kronisk tarmsykdom og trenger å sitte nær toalettet på eksamen."),
+    ("nb", "Hei, bestefar har falt og brukket lårhalsen, og vi må reise til Tromsø i morgen."),
+    ("nb", "Jeg skal operere ut visdomstennene på fredag og blir nok borte mandag også."),
+    ("nb", "Sønnen vår har fått ny insulinpumpe, og assistentene må lære å bruke den."),
+    ("nb", "Jeg sliter med søvnen og har fått sovetabletter av legen, så jeg er treg om morgenen."),
+    ("nb", "Hei! Jeg venter mitt første barn i september og vil gjerne snakke om permisjon."),
+    ("nn", "Hei! Ho Ingrid har fått diagnosen diabetes type 1 og må måle blodsukkeret før lunsj."),
+    ("nn", "Eg har vore mykje borte fordi eg har hatt kraftig migrene i vinter."),
+    ("nn", "Far min er no på sjukeheim etter slaget, så eg må ha fri til å besøkje han."),
+    ("sv", "Hej! Vi har fått veta att Olle har diabetes typ 1, så han behöver mäta blodsockret före lunch."),
+    ("sv", "Jag har fått en remiss till hjärtmottagningen och måste vara ledig på torsdag."),
+    ("sv", "Min mamma har fått en stroke och ligger på strokeenheten, jag tar ledigt resten av veckan."),
+    ("sv", "Jag opereras för gallsten nästa vecka och blir borta minst två veckor."),
+    ("sv", "Elin har fått glasögon och behöver sitta längst fram, hon har också en lätt synnedsättning."),
+    ("sv", "Jag är gravid i femte månaden och har fått rådet att inte lyfta tungt."),
+    ("da", "Hej Birgitte. Vores datter er netop blevet udredt for autisme, og vi vil gerne holde et møde."),
+    ("da", "Jeg er blevet opereret i knæet og går med krykker de næste fire uger."),
+    ("da", "Min far har fået demens og er flyttet på plejehjem, så jeg skal have fri fredag."),
+    ("da", "Anton har fået en hjernerystelse til fodbold og må ikke se på skærme i en uge."),
+    ("da", "Jeg er i fertilitetsbehandling og skal have fri til nogle scanninger i næste måned."),
+    (
+        "en",
+        "Hi Sarah, just to let you know that Oliver has been diagnosed with type 1 diabetes and will need to check "
+        "his levels before lunch.",
+    ),
+    ("en", "I'm having my gallbladder removed next week and will be off for two weeks."),
+    ("en", "My mum has had a stroke and is on the stroke ward, so I need to take compassionate leave."),
+    ("en", "Lily has just started on melatonin to help her sleep, so she might be a bit groggy in the mornings."),
+    ("en", "I've been struggling with my mental health and my GP has signed me off for a month."),
+    ("en", "Noah fractured his collarbone at rugby and can't do PE for six weeks."),
+    ("en", "I'm undergoing IVF and will need some flexibility for appointments over the next month."),
+    ("en", "Since my cancer diagnosis last year I get tired very easily."),
+]
+NARRATIVE_NEGATIVES = [
+    ("nb", "Sykehuset har fått nye senger på barneavdelingen, og de gamle kan hentes gratis."),
+    ("nb", "Jeg tok en lang tur i marka i helgen, helt nydelig vær."),
+    ("nb", "Husk førstehjelpskurset på torsdag, vi øver på hjerte-lunge-redning."),
+    ("nb", "Kommunen søker vikarer til sykehjemmet i sommer. Send søknad innen 1. mai."),
+    ("sv", "Vårdcentralen har nya öppettider från och med måndag."),
+    ("sv", "Jag är helt slut efter flytten men det var värt det."),
+    ("da", "Plejehjemmet holder sommerfest for pårørende den 14. juni."),
+    ("da", "Jeg er træt af den nye printer, den virker aldrig."),
+    ("en", "The clinic will be closed on Monday for staff training."),
+    ("en", "I'm dying to see the new office, send me some photos!"),
+    ("en", "The virus scan found nothing on your laptop."),
+    ("en", "We had a healthy discussion about the budget at the meeting."),
+    ("nb", "Prosjektet knakk nesten nakken i vår, men nå går det bra."),
+    ("en", "I broke my back getting this release out, but it was worth it."),
+    ("nb", "Vi diskuterte budsjettet for sykehjemmet på møtet i går."),
+    ("en", "I manage a care home in Leeds and would like a quote for the new rota software."),
+]
+
+
+def _found_any_language(text: str, fallback: str) -> set[str]:
+    findings = detect([TextPart("body", text)], RULES, language=guess_language(text) or fallback)
+    return {f.category for f in findings if f.confidence >= 0.5}
+
+
+def test_freely_written_personal_messages_are_health() -> None:
+    missed = [i for i, (language, text) in enumerate(NARRATIVES) if "health" not in _found_any_language(text, language)]
+    assert missed == []
+
+
+def test_freely_written_everyday_messages_are_not_flagged() -> None:
+    flagged = [i for i, (language, text) in enumerate(NARRATIVE_NEGATIVES) if _found_any_language(text, language)]
+    assert flagged == []
+
+
+# Known misses, kept visible: a weak word with only a third-person pronoun ("han") stays below the threshold.
+KNOWN_MISSES = [("nb", "Etter hjerteoperasjonen kan han ikke løfte noe tyngre enn fem kilo på seks uker.")]
+
+
+@pytest.mark.xfail(strict=True, reason="known miss; remove from this list when found")
+@pytest.mark.parametrize(("language", "text"), KNOWN_MISSES)
+def test_known_misses(language: str, text: str) -> None:
+    assert "health" in _found_any_language(text, language)
+
+
+# Mail from people who work in health and care: their profession, ward, shifts, courses, statistics and equipment are
+# not anyone's health. (The same words about a patient or oneself are covered above.)
+HEALTH_WORKER_MAIL = [
+    ("nb", "Jeg har oppdatert rutinen for legevakten og lagt den på Teams."),
+    ("nb", "Jeg sender deg tallene for sykefraværet i første kvartal, de ser bedre ut enn i fjor."),
+    ("nb", "Jeg har snakket med fastlegene om den nye samarbeidsavtalen, de er positive."),
+    ("nb", "Kan du bestille flere inhalatorer og spacere til helsesøsterkontoret?"),
+    ("nb", "Jeg har vakt på ortopeden i helgen, så jeg kan ikke ta møtet lørdag."),
+    ("nb", "Jeg skal holde et innlegg om svangerskapsdiabetes på fagdagen for jordmødre."),
+    ("nb", "Jeg har bestilt ny MR-maskin, den leveres i uke 40."),
+    ("nb", "Jeg har laget en oversikt over hvor mange som ble henvist til BUP i fjor."),
+    ("nb", "Jeg skal på kurs i ultralyd av hjertet neste uke."),
+    ("nb", "Hei! Jeg er ny fysioterapeut i kommunen og gleder meg til å jobbe med dere."),
+    ("nb", "Jeg vikarierer som helsesykepleier på skolen fram til jul."),
+    ("nb", "Jeg har ansvar for legemiddelhåndteringen på avdelingen og trenger tilgang til systemet."),
+    ("nn", "Eg har oppdatert rutinen for legevakta og lagt henne ut på intranettet."),
+    ("sv", "Jag har uppdaterat rutinen för akuten och lagt upp den på intranätet."),
+    ("sv", "Jag skickar siffrorna för sjukfrånvaron under första kvartalet."),
+    ("sv", "Jag har jour på ortopeden i helgen och kan inte komma på mötet."),
+    ("sv", "Jag är ny barnmorska på mödravårdscentralen och ser fram emot att träffa er."),
+    ("da", "Jeg har opdateret vejledningen for skadestuen og lagt den på intranettet."),
+    ("da", "Jeg sender tallene for sygefraværet i første kvartal."),
+    ("da", "Jeg har vagt på ortopædkirurgisk afdeling i weekenden."),
+    ("da", "Jeg er ny sundhedsplejerske i kommunen og glæder mig til samarbejdet."),
+    ("en", "I've updated the A&E escalation procedure and put it on the intranet."),
+    ("en", "I'm sending you the sickness absence figures for the first quarter."),
+    ("en", "I'm on call for orthopaedics this weekend so can't make Saturday."),
+    ("en", "I'm giving a talk on gestational diabetes at the midwives' study day."),
+    ("en", "I've ordered a new ultrasound scanner for the maternity unit."),
+    ("en", "I'm the new physio for the community team and look forward to meeting you."),
+    ("en", "I have compiled the list of referrals to CAMHS for the annual report."),
+    ("en", "My team runs the diabetes clinic on Tuesdays; the room is booked."),
+]
+PATIENT_MAIL = [
+    ("nb", "Jeg har time hos ortopeden på torsdag for kneet mitt."),
+    ("sv", "Jag ska till barnmorskan på torsdag för kontroll."),
+    ("da", "Jeg har en tid hos ortopædkirurgen på torsdag på grund af mit knæ."),
+    ("en", "Our health visitor comes on Monday to check Ava's weight."),
+    ("en", "My physio says I can start running again in May."),
+    ("nb", "Jeg skal ta MR av kneet på torsdag og kommer etter lunsj."),
+]
+
+
+def test_health_workers_mail_about_their_work_is_not_flagged() -> None:
+    flagged = [i for i, (language, text) in enumerate(HEALTH_WORKER_MAIL) if _found_any_language(text, language)]
+    assert flagged == []
+
+
+def test_a_patients_appointment_with_a_professional_is_health() -> None:
+    missed = [
+        i for i, (language, text) in enumerate(PATIENT_MAIL) if "health" not in _found_any_language(text, language)
+    ]
+    assert missed == []
+
+
+# Office mail that shares words with health: ordering first-aid supplies, printing a hospital's report, HR routines,
+# figures of speech ("a prescription for success", "gave birth to an idea", "broke my phone").
+OFFICE_MAIL = [
+    ("nb", "Jeg har lagt inn bestillingen av Paracet og plaster til førstehjelpsskrinet."),
+    ("nb", "Jeg har skrevet ut rapporten fra sykehuset og lagt den i posthyllen din."),
+    ("nb", "Jeg er ansvarlig for sykefraværsoppfølgingen i avdelingen og trenger tilgang til Visma."),
+    ("nb", "Jeg har laget et forslag til rutine for gradert sykmelding som vi kan diskutere."),
+    ("nb", "Jeg har fått influensavaksinen i dag, husk å ta den du også!"),
+    ("nb", "Jeg holder et foredrag om fødselen av velferdsstaten på torsdag."),
+    ("nb", "Jeg har brukt hele dagen på å få skriveren tilbake i drift."),
+    ("nb", "Vi har fått inn en ny CT-maskin, og jeg har ansvar for opplæringen."),
+    ("nb", "Jeg må til tannlegen i morgen, så jeg kommer etter lunsj."),
+    ("nb", "Jeg går på kurs i førstehjelp og lærer å håndtere allergiske reaksjoner."),
+    ("nb", "Jeg har oppdatert listen over ansatte som er vaksinert mot hepatitt B."),
+    ("sv", "Jag har beställt Alvedon och plåster till första hjälpen-lådan."),
+    ("sv", "Jag har skrivit ut rapporten från sjukhuset och lagt den i ditt fack."),
+    ("sv", "Jag ansvarar för rehabiliteringsärendena på enheten och behöver behörighet."),
+    ("sv", "Jag har gjort ett förslag till rutin för deltidssjukskrivning som vi kan diskutera."),
+    ("da", "Jeg har bestilt Panodil og plaster til førstehjælpskassen."),
+    ("da", "Jeg har printet rapporten fra hospitalet og lagt den i din bakke."),
+    ("da", "Jeg har lavet et udkast til retningslinjer for delvis sygemelding."),
+    ("en", "I've ordered paracetamol and plasters for the first aid kit."),
+    ("en", "I printed the report from the hospital and left it in your tray."),
+    ("en", "I'm responsible for sickness absence management in the department."),
+    ("en", "I caught the fever of the World Cup, can't wait for the next match!"),
+    ("en", "I have a prescription for success: more coffee and fewer meetings."),
+    ("en", "I'm on steroids with this deadline, everything at once!"),
+    ("en", "I've drafted a policy on phased returns for us to discuss."),
+    ("en", "I broke my phone screen again, can IT order a new one?"),
+    ("en", "I've attached the fracture clinic's new rota for next month."),
+    ("en", "My colleague gave birth to a brilliant idea in the meeting today."),
+]
+KNOWN_FALSE_POSITIVES = [
+    ("nb", "Jeg har feber etter fotball-VM, haha, gleder meg til neste kamp!"),
+    ("nn", "Eg har skrive ut rapporten frå sjukehuset og lagt han i posthylla di."),
+    ("en", "Our flu jab clinic is on Thursday; I've booked the room."),
+]
+
+
+def test_office_mail_sharing_health_words_is_not_flagged() -> None:
+    flagged = [i for i, (language, text) in enumerate(OFFICE_MAIL) if _found_any_language(text, language)]
+    assert flagged == []
+
+
+@pytest.mark.xfail(strict=True, reason="known false positive; remove from this list when fixed")
+@pytest.mark.parametrize(("language", "text"), KNOWN_FALSE_POSITIVES)
+def test_known_false_positives(language: str, text: str) -> None:
+    assert _found_any_language(text, language) == set()

@@ -226,6 +226,15 @@ NEGATIVE = [
     "Konfliktrådet tilbyr mekling i nabokonflikter.",
     "Politiet minner om at promillekjøring kan gi fengselsstraff.",
     "Nazister marsjerte gjennom sentrum i helgen, melder NRK.",
+    # first names that begin like a religious word (Sunniva, Shiar, Jainaba)
+    "Sunniva og Shiar er med i koret i år, og Jainaba spiller piano på konserten.",
+    # victims reporting an offence: no offender is identified
+    "Vi hadde innbrudd i garasjen i helgen, og det er anmeldt til politiet.",
+    "Jeg ble ranet på vei hjem fra jobb i går, men er ikke skadet.",
+    "Vi har politianmeldt hærverket på skolen i helgen.",
+    "Hej, vi har haft indbrud i kælderen, og det er anmeldt til politiet.",
+    "Vi hade inbrott i förrådet och stölden är polisanmäld.",
+    "Jeg er mistenkt for å ha korona, så jeg holder meg hjemme i dag.",
     "Det er rom for forbedring i rutinene, og jeg foreslår et møte.",
     "Streiken i kommunene er over, og barnehagene åpner igjen mandag.",
     "Kurs i romani for lærere starter i høst, påmelding på nettsiden.",
@@ -424,3 +433,87 @@ def test_offences_sanctions_and_suspicion_are_criminal(language: str) -> None:
     frame, offences = OFFENCES_WIDE[language]
     missed = [o for o in offences.split(";") if "criminal" not in _found(frame.format(o))]
     assert missed == []
+
+
+# Belonging to a denomination, congregation or life-stance body, stated by a family in each language.
+DENOMINATIONS = {
+    "nb": (
+        "Vi tilhører {} og ønsker fri for sønnen vår på høytidsdagen.",
+        "Den katolske kirke;Pinsebevegelsen;Den syrisk-ortodokse kirke;Den eritreisk-ortodokse kirke;Jehovas vitner;"
+        "Ahmadiyya-menigheten;Frelsesarmeen;Metodistkirken;Det mosaiske trossamfunn;Human-Etisk Forbund;"
+        "en sjiamuslimsk menighet;Den russisk-ortodokse kirke;Smith's Venner;Den koptisk-ortodokse kirke",
+    ),
+    "nn": (
+        "Vi høyrer til {} og ønskjer fri for sonen vår på høgtidsdagen.",
+        "Den katolske kyrkja;Pinserørsla;Den ortodokse kyrkja;Jehovas vitne;Human-Etisk Forbund",
+    ),
+    "sv": (
+        "Vi tillhör {} och önskar ledigt för vår son på högtidsdagen.",
+        "Katolska kyrkan;Pingstkyrkan;Syrisk-ortodoxa kyrkan;Assyriska kyrkan;Jehovas vittnen;Equmeniakyrkan;"
+        "Frälsningsarmén;Serbisk-ortodoxa kyrkan;Mormonkyrkan;en shiamuslimsk församling;Koptisk-ortodoxa kyrkan",
+    ),
+    "da": (
+        "Vi tilhører {} og ønsker fri til vores søn på helligdagen.",
+        "Den katolske kirke;Pinsekirken;Den russisk-ortodokse kirke;Jehovas Vidner;Baptistkirken;"
+        "Det jødiske samfund;Frelsens Hær;Ahmadiyya-menigheden",
+    ),
+    "en": (
+        "Hello,\n\nWe belong to {} and would like our son to have the feast day off.\n\nBest, James",
+        "the Catholic Church;a Pentecostal church;the Syriac Orthodox Church;the Coptic Orthodox Church;"
+        "Jehovah's Witnesses;the Methodist Church;the Salvation Army;a Sikh gurdwara;an Ahmadiyya mosque",
+    ),
+}
+
+
+@pytest.mark.parametrize("language", sorted(DENOMINATIONS))
+def test_belonging_to_a_denomination_is_religion(language: str) -> None:
+    frame, bodies = DENOMINATIONS[language]
+    missed = [b for b in bodies.split(";") if "religion" not in _found(frame.format(b))]
+    assert missed == []
+
+
+# Everyday ways of saying the same things, as a whole short mail (greeting, statement, sign-off).
+MAILS = [
+    ("religion", "Hei!\n\nAhmed kommer ikke på skolen fredag fordi vi feirer eid.\n\nMvh Fatima"),
+    ("religion", "Hello Mrs Evans,\n\nI'm Catholic, so I would like Good Friday off this year.\n\nBest, Sam"),
+    ("religion", "Hej!\n\nVi firar eid på onsdag, så Yusuf är ledig från förskolan.\n\nHälsningar Amina"),
+    ("ethnicity", "Hello,\n\nFor the form: he is Black British and speaks English at home.\n\nBest, Sam"),
+    ("ethnicity", "Hej\n\nHun er halvt grønlandsk og taler lidt grønlandsk med sin mormor.\n\nHilsen Mette"),
+    ("politics", "Hei,\n\nJeg er lokalpolitiker for SV og trenger fri til bystyremøtet.\n\nHilsen Per"),
+    ("politics", "Hej,\n\nJag är engagerad i Vänsterpartiet och har möte på torsdag kväll.\n\nHälsningar Eva"),
+    ("politics", "Hei,\n\nHan er Frp-politiker og har bedt om et møte om saken.\n\nHilsen Kari"),
+    ("union", "Hei,\n\nHun er tillitsvalgt for NSF på avdelingen og deltar i drøftingen.\n\nHilsen Per"),
+    ("union", "Hei,\n\nJeg tar med min tillitsvalgte på samtalen på fredag.\n\nHilsen Per"),
+    ("union", "Hei,\n\nJeg vil ha med tillitsvalgt på møtet om omplasseringen.\n\nHilsen Per"),
+    ("union", "Hej,\n\nJag är med i Kommunal och vill ha med ett ombud på mötet.\n\nHälsningar Eva"),
+    ("sexual_orientation", "Hej,\n\nMin son har berättat att han har en pojkvän.\n\nHälsningar Eva"),
+    ("sexual_orientation", "Hello,\n\nWe are two men and would like to adopt.\n\nBest, Sam"),
+    ("genetic_biometric", "Hei,\n\nGentesten viste at Emma har arvet genet fra faren sin.\n\nHilsen Kari"),
+    ("criminal", "Hello,\n\nThe applicant has a criminal record for theft from 2019.\n\nBest, Sam"),
+    ("criminal", "Hej,\n\nHan har en dom för misshandel från 2020.\n\nHälsningar Eva"),
+]
+MAILS_NEGATIVE = [
+    # "tillitsvalgt" for parents, pupils and housing co-ops is no union
+    "Hei,\n\njeg er tillitsvalgt for 5B i FAU og lurer på når foreldremøtet er.\n\nHilsen Kari",
+    "Hei,\n\nHun er tillitsvalgt i borettslaget og har nøkkel til boden.\n\nHilsen Per",
+    "Hei Per,\n\nDu er innkalt til samtale fredag kl. 10. Du kan ha med tillitsvalgt.\n\nHilsen Kari",
+    # colloquial Swedish "dom" (= they/them) is not a judgment ("dom" is a Norwegian and Danish word)
+    "Hej,\n\nJag har pratat med dom på förskolan och min son får komma på måndag.\n\nHälsningar Eva",
+    "Hej,\n\nDom sa att min dotter kan börja i augusti.\n\nHälsningar Eva",
+    "Hej,\n\nVi har en dom från tingsrätten i vårt bygglovsärende och överklagar nu.\n\nHälsningar Eva",
+    "Hei,\n\nJeg er aktiv i idrettslaget og trener jentelaget på tirsdager.\n\nHilsen Per",
+    "Hello,\n\nI'm involved in the new intranet project and will send the plan on Friday.\n\nBest, Sam",
+    "Hei,\n\nEid-feiringen på biblioteket var en suksess, takk til alle som kom!\n\nHilsen Kari",
+    "Hej,\n\nJag är med i styrelsen för bostadsrättsföreningen och skickar protokollet.\n\nHälsningar Eva",
+    "Hei,\n\nFrp-politikerne i bystyret stemte mot budsjettet, skriver avisen.\n\nHilsen Kari",
+]
+
+
+@pytest.mark.parametrize(("category", "text"), MAILS)
+def test_everyday_mail_wording_is_found(category: str, text: str) -> None:
+    assert category in _found(text)
+
+
+@pytest.mark.parametrize("text", MAILS_NEGATIVE)
+def test_everyday_mail_without_special_data_is_not_flagged(text: str) -> None:
+    assert _found(text) == set()

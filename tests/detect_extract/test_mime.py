@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import email
+import email.parser
 import email.policy
 from email.message import Message
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from hygiene.domain.extract import _mime
 from tests.detect_extract.conftest import attach, make_docx, message, to_bytes
@@ -62,3 +65,43 @@ def test_same_tree_as_stdlib_on_built_messages(raw):
 )
 def test_malformed_input_matches_stdlib_or_falls_back(raw):
     assert shape(_mime.parse(raw)) == shape(stdlib(raw))
+
+
+def header_shape(msg: Message) -> tuple:
+    return (
+        type(msg).__name__,
+        list(msg._headers),  # type: ignore[attr-defined]
+        [type(defect).__name__ for defect in msg.defects],
+        msg.get_unixfrom(),
+        msg.get_payload(),
+    )
+
+
+_HEADER_LINES = st.lists(
+    st.one_of(
+        st.sampled_from(
+            ["Subject: hei", "From: a@b.no", "From a@b Mon", ":no name", " folded", "\tfolded", "X-\u00e6: v", "A:"]
+        ),
+        st.text(alphabet=" \t:ab\u00e6\r-\x00\x7f", max_size=12),
+    ),
+    min_size=1,
+    max_size=6,
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(lines=_HEADER_LINES, newline=st.sampled_from(["\r\n", "\n", "\r"]))
+def test_header_blocks_are_read_as_the_stdlib_header_parser_reads_them(lines, newline):
+    block = newline.join(lines).encode("utf-8", "surrogateescape")
+    expected = email.parser.BytesHeaderParser(_class=_mime.ParsedMessage, policy=_mime.POLICY)
+    assert header_shape(_mime._headers(block)) == header_shape(expected.parsebytes(block + b"\r\n"))
+
+
+def test_indexed_header_lookups_follow_changes_to_the_headers():
+    msg = _mime.parse(b"Content-Type: text/plain; charset=latin-1\r\nX-A: 1\r\nX-A: 2\r\n\r\nbody")
+    assert (msg.get("x-a"), msg.get_param("charset"), msg.get("missing", "none")) == ("1", "latin-1", "none")
+    msg.replace_header("X-A", "3")
+    msg.set_param("charset", "utf-8")
+    del msg["x-a"]
+    msg["X-A"] = "4"
+    assert (msg.get("X-A"), msg.get_param("charset"), msg.get_all("x-a")) == ("4", "utf-8", ["4"])

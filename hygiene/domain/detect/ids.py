@@ -610,33 +610,59 @@ _SPLIT = re.compile(r"([^0-9]+)")
 _SEP_CLASSES = {" ": " ", "-": "-", ".": ".", "+": "+", "\u00a0": " ", "\n": "\n", "\r\n": "\n"}
 
 
-def _run_candidates(text: str, start: int, end: int) -> Iterable[_Candidate]:
+_SHAPE = str.maketrans("123456789", "000000000")
+_Shape = tuple[tuple[int, int, tuple[tuple[int, int], ...], str, str, bool], ...]
+
+
+def _run_candidates(text: str, start: int, end: int) -> list[_Candidate]:
     """The spans of a digit run that could be one identifier: whole digit groups in a known layout."""
     run = text[start:end]
     glued = end < len(text) and text[end].isalpha()  # "12345678901kr": the last group is not a clean number
     if run.isdigit():  # the common case: one group
         if not glued and 10 <= len(run) <= 19:
-            yield _Candidate(start, end, run, "plain", "", False)
-        return
-    pieces = _SPLIT.split(run)
+            return [_Candidate(start, end, run, "plain", "", False)]
+        return []
+    # Which spans a run holds depends only on its shape (digits as "0", separators as they are): tables repeat a
+    # few shapes, so the answer is cached for short runs.
+    shape = run.translate(_SHAPE)
+    spans = _shape_spans_cached(shape, glued) if len(shape) <= 64 else _shape_spans(shape, glued)
+    return [
+        _Candidate(start + lo, start + hi, "".join([run[a:b] for a, b in slices]), kind, sep, sub)
+        for lo, hi, slices, kind, sep, sub in spans
+    ]
+
+
+def _shape_spans(shape: str, glued: bool) -> _Shape:
+    """(start, end, digit-group slices, layout kind, separator, cut out of the run) of every span in a run's shape."""
+    pieces = _SPLIT.split(shape)
     groups = pieces[0::2]
     if glued:
         groups.pop()
     count = len(groups)
-    lengths = tuple(len(group) for group in groups)
+    lengths = tuple(map(len, groups))
     if sum(lengths) < 10:
-        return
+        return ()
     seps = tuple(_SEP_CLASSES.get(sep) or _sep_class(sep) for sep in pieces[1 : 2 * count - 1 : 2])
     spans = _layout_spans_cached(lengths, seps) if count <= 32 else _layout_spans(lengths, seps)
     if not spans:
-        return
-    offsets = [start]
+        return ()
+    offsets = [0]
     for index in range(1, count):
         offsets.append(offsets[-1] + lengths[index - 1] + len(pieces[2 * index - 1]))
-    for i, j, kind, sep in spans:
-        yield _Candidate(
-            offsets[i], offsets[j] + lengths[j], "".join(groups[i : j + 1]), kind, sep, i > 0 or j < count - 1
+    return tuple(
+        (
+            offsets[i],
+            offsets[j] + lengths[j],
+            tuple((offsets[k], offsets[k] + lengths[k]) for k in range(i, j + 1)),
+            kind,
+            sep,
+            i > 0 or j < count - 1,
         )
+        for i, j, kind, sep in spans
+    )
+
+
+_shape_spans_cached = functools.lru_cache(maxsize=4096)(_shape_spans)
 
 
 def _layout_spans(lengths: tuple[int, ...], seps: tuple[str, ...]) -> tuple[tuple[int, int, str, str], ...]:
@@ -733,14 +759,24 @@ class _Context:
     message: MessageContext | None = None
     _part_groups: frozenset[str] | None = None
     _company: bool | None = None
+    _last: tuple[int, int, str | None] = (-1, -1, None)
 
     def nearest(self, start: int, end: int) -> str | None:
         """The group of the keyword that speaks for the span, or None.
 
         In order: the nearest non-person keyword before it (within ``window_before``); the first non-person keyword
         after it (within ``window_after``, on the same line and before the next number, whose label it would be);
-        the nearest person word before it; the first one after it.
+        the nearest person word before it; the first one after it. The last answer is kept: a span's kind and its
+        score ask about the same span.
         """
+        last_start, last_end, group = self._last
+        if last_start == start and last_end == end:
+            return group
+        group = self._nearest(start, end)
+        self._last = (start, end, group)
+        return group
+
+    def _nearest(self, start: int, end: int) -> str | None:
         index = self.rules._keywords
         lo = max(0, start - self.rules.window_before)
         while 0 < lo < start and self.text[lo - 1].isalnum():  # do not start the window inside a word
@@ -1066,11 +1102,12 @@ def find_ids(
         else:
             end = match.end()
         position = end
-        if glued or (start > 0 and text[start - 1] == "+") or _IBAN_HEAD.search(text, max(0, start - 5), start):
+        before = text[start - 1] if start > 0 else ""
+        if glued or before == "+" or (before in " \u00a0" and _IBAN_HEAD.search(text, max(0, start - 5), start)):
             continue  # glued to a word, an international phone number (+47 ...), or the digits of an IBAN
         if end - start < 10:
             continue
-        candidates = list(_run_candidates(text, start, end))
+        candidates = _run_candidates(text, start, end)
         if any(c.digits in deny or c.digits in KNOWN_TEST_NUMBERS for c in candidates):
             continue  # nor any number cut out of it ("3782 822463 10005" holds an account-shaped "822463 10005")
         for candidate in candidates:

@@ -21,6 +21,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from operator import itemgetter
+from typing import NamedTuple
 
 import ahocorasick_rs
 
@@ -93,9 +94,10 @@ def _is_word(ch: str) -> bool:
     return ch.isalnum()
 
 
-@dataclass(frozen=True, slots=True)
-class Hit:
-    """A keyword found in folded text: ``start``/``end`` cover the whole word(s), ``payload`` is the caller's."""
+class Hit(NamedTuple):
+    """A keyword found in folded text: ``start``/``end`` cover the whole word(s), ``payload`` is the caller's.
+
+    A named tuple: immutable like a frozen dataclass, and three times cheaper to make (a dense text has many)."""
 
     start: int
     end: int
@@ -103,43 +105,59 @@ class Hit:
 
 
 class _Table:
-    """One Aho-Corasick automaton over distinct keys, each key with its tuple of (pattern, payload)."""
+    """One Aho-Corasick automaton over distinct keys; each key holds its patterns as (check_before, check_after,
+    open_start, open_end, payload): whether a letter or digit before/after the key rejects it (a closed end whose
+    first/last character is a letter or digit), and whether the hit extends to the whole word on that side."""
 
     __slots__ = ("_automaton", "_items")
 
     def __init__(self, grouped: dict[str, list[tuple[Pattern, object]]]) -> None:
         keys = list(grouped)
-        self._items = [tuple(grouped[key]) for key in keys]
+        self._items = [
+            tuple(
+                (
+                    not pattern.open_start and _is_word(pattern.text[0]),
+                    not pattern.open_end and _is_word(pattern.text[-1]),
+                    pattern.open_start,
+                    pattern.open_end,
+                    payload,
+                )
+                for pattern, payload in grouped[key]
+            )
+            for key in keys
+        ]
         # A DFA: the fastest search (about 3x pyahocorasick's on a 2 MB part), built once per rules object.
         self._automaton = ahocorasick_rs.AhoCorasick(keys, implementation=ahocorasick_rs.Implementation.DFA)
 
-    def hits(self, text: str, start: int, end: int) -> Iterator[Hit]:
+    def hits(self, text: str, start: int, end: int) -> list[Hit]:
         """Boundary-checked hits in ``text[start:end]``: by end position, the longest key first at one end."""
         window = text if start == 0 and end >= len(text) else text[start:end]
         raw = self._automaton.find_matches_as_indexes(window, overlapping=True)
+        if not raw:
+            return []
         raw.sort(key=_END_THEN_START)  # the order pyahocorasick reported (callers' ties depend on it)
         items = self._items
         size = len(text)
+        out: list[Hit] = []
         for index, first, last in raw:
             first += start
             last += start  # one past the key's last character
-            for pattern, payload in items[index]:
-                before = text[first - 1] if first > 0 else " "
-                after = text[last] if last < size else " "
-                if not pattern.open_start and _is_word(before) and _is_word(pattern.text[0]):
-                    continue
-                if not pattern.open_end and _is_word(after) and _is_word(pattern.text[-1]):
+            word_before = first > 0 and text[first - 1].isalnum()
+            word_after = last < size and text[last].isalnum()
+            for check_before, check_after, open_start, open_end, payload in items[index]:
+                if (check_before and word_before) or (check_after and word_after):
                     continue
                 word_start, word_end = first, last
-                if pattern.open_start:  # report the whole word, but look at most _MAX_EXTEND characters away
+                if open_start and word_before:  # the whole word, but at most _MAX_EXTEND characters away
                     floor = max(0, word_start - _MAX_EXTEND)
-                    while word_start > floor and _is_word(text[word_start - 1]):
+                    while word_start > floor and text[word_start - 1].isalnum():
                         word_start -= 1
-                if pattern.open_end:
+                if open_end and word_after:
                     ceiling = min(size, word_end + _MAX_EXTEND)
-                    while word_end < ceiling and _is_word(text[word_end]):
+                    while word_end < ceiling and text[word_end].isalnum():
                         word_end += 1
-                yield Hit(word_start, word_end, payload)
+                out.append(Hit(word_start, word_end, payload))
+        return out
 
 
 class Automaton:

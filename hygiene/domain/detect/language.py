@@ -9,6 +9,9 @@ than with a wrong Nordic language.
 
 from __future__ import annotations
 
+import array
+import functools
+import re
 from collections import Counter
 
 import regex
@@ -16,6 +19,25 @@ import regex
 SAMPLE_CHARS = 6_000  # function words are frequent: a few thousand characters decide
 _MIN_EVIDENCE = 2.0
 _WORD = regex.compile(r"[^\W\d_]+")
+
+
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
+
+
+@functools.cache
+def _word_runs() -> re.Pattern[str]:
+    """`_WORD` for the stdlib engine, which finds the words of a sample 2-4x faster: a character class listing the
+    very characters of the Basic Multilingual Plane that `_WORD` matches, as ranges found by `_WORD` itself (built
+    once, a few ms). Samples with characters beyond it (emoji) keep `_WORD`."""
+    bmp = array.array("H", range(0xD800)).tobytes() + array.array("H", range(0xE000, 0x10000)).tobytes()
+    ranges = [(match.group()[0], match.group()[-1]) for match in _WORD.finditer(bmp.decode("utf-16-le"))]
+    return re.compile("[" + "".join(re.escape(a) + ("" if a == b else "-" + re.escape(b)) for a, b in ranges) + "]+")
+
+
+def _find_words(sample: str) -> list[str]:
+    """``_WORD.findall(sample)``, the same list, faster."""
+    return (_WORD if _ASTRAL.search(sample) else _word_runs()).findall(sample)
+
 
 _PROFILES: dict[str, str] = {
     "en": """the and of to is are was were with for that this you your have has had will would please thank thanks
@@ -86,6 +108,7 @@ for _word, _langs in _SHARED.items():
     for _lang in _langs:
         _WEIGHTS.setdefault(_word, {})[_lang] = 1.5
 _NORDIC_LETTERS = "æøåäö"
+_KNOWN = frozenset(_WEIGHTS) | frozenset(_NB_WORDS) | frozenset(_NN_WORDS)  # words that move a score
 
 
 def guess_language(text: str, *, finnish: bool = False) -> str | None:
@@ -97,7 +120,9 @@ def guess_language(text: str, *, finnish: bool = False) -> str | None:
     sample = text[:SAMPLE_CHARS].lower()
     scores = dict.fromkeys(_PROFILES, 0.0)
     nb = nn = 0.0
-    for word, count in Counter(_WORD.findall(sample)).items():
+    counts = Counter(_find_words(sample))
+    for word in [word for word in counts if word in _KNOWN]:  # in order of first occurrence, as the sums were
+        count = counts[word]
         weights = _WEIGHTS.get(word)
         if weights:
             for lang, weight in weights.items():

@@ -13,9 +13,11 @@ from __future__ import annotations
 import email
 import email.errors
 import email.policy
+import io
 import re
 from email.message import Message
 from email.parser import BytesHeaderParser
+from typing import Any
 
 _HEADER_END = re.compile(rb"\r?\n\r?\n")
 _MAX_NESTING = 40
@@ -37,7 +39,56 @@ class _BoundedCompat32(email.policy.Compat32):
 
 
 POLICY = _BoundedCompat32()
-_HEADER_PARSER = BytesHeaderParser(policy=POLICY)
+
+
+class ParsedMessage(Message):
+    """A `Message` whose header look-ups are indexed: the walk asks each entity for a dozen headers and parameters.
+
+    ``get`` (behind ``get_param``, ``get_content_type``, ``get_filename`` ...) scans every header and lower-cases
+    each name on every call; here the first value of each name is found through a dict built on first use, and each
+    header's parsed parameters are kept. Both are rebuilt whenever the header list changes (another list, another
+    length, or `replace_header`), so the answers are always those of `Message`.
+    """
+
+    _index: tuple[list[tuple[str, Any]], int, dict[str, tuple[str, Any]]] | None = None
+    _params: dict[str, Any] | None = None
+
+    def _first(self) -> dict[str, tuple[str, Any]]:
+        headers = self._headers
+        index = self._index
+        if index is None or index[0] is not headers or index[1] != len(headers):
+            first: dict[str, tuple[str, Any]] = {}
+            for name, value in headers:
+                first.setdefault(name.lower(), (name, value))
+            self._index = (headers, len(headers), first)
+            self._params = None
+            return first
+        return index[2]
+
+    def get(self, name: str, failobj: Any = None) -> Any:
+        found = self._first().get(name.lower())
+        if found is None:
+            return failobj
+        return self.policy.header_fetch_parse(*found)
+
+    def _get_params_preserve(self, failobj: Any, header: str) -> Any:
+        self._first()  # drops the kept parameters when the headers changed
+        if self._params is None:
+            self._params = {}
+        key = header.lower()
+        if key not in self._params:
+            self._params[key] = super()._get_params_preserve(_MISSING, header)
+        params = self._params[key]
+        return failobj if params is _MISSING else params
+
+    def replace_header(self, _name: str, _value: Any) -> None:
+        self._index = None
+        self._params = None
+        super().replace_header(_name, _value)
+
+
+_MISSING = object()
+_HEADER_PARSER = BytesHeaderParser(_class=ParsedMessage, policy=POLICY)
 
 
 MAX_PARTS = 2000  # MIME entities read per message (the extraction walks no more than this)
@@ -69,12 +120,44 @@ def parse(data: bytes) -> Message:
             return _raw(data, TooDeepDefect())
         if data.count(b"\n--") > _STDLIB_MAX_DELIMITERS:
             return _raw(data, TooManyPartsDefect())
-        return email.message_from_bytes(data, policy=POLICY)
+        return email.message_from_bytes(data, _class=ParsedMessage, policy=POLICY)
+
+
+def _headers(block: bytes) -> Message:
+    """The entity of header block ``block``, exactly as `BytesHeaderParser` parses ``block + CRLF``.
+
+    The common shape (every line a field or a continuation of one) is read here, line breaks split and values joined
+    as the feed parser and compat32's ``header_source_parse`` do; anything else (an mbox ``From `` line, a leading
+    continuation, a line without a field name, an early blank line) goes to the stdlib parser.
+    """
+    text = block.decode("ascii", "surrogateescape") + "\r\n"
+    msg = ParsedMessage(policy=POLICY)
+    fields = msg._headers  # type: ignore[attr-defined]
+    name: str | None = None
+    value: list[str] = []
+    for line in io.StringIO(text, newline="").readlines():
+        if line[0] in " \t":
+            if name is None:
+                return _HEADER_PARSER.parsebytes(block + b"\r\n")
+            value.append(line)
+            continue
+        colon = line.find(":")
+        field = line[:colon]
+        if colon <= 0 or not (field.isascii() and field.isprintable()) or " " in field:  # not a field name
+            return _HEADER_PARSER.parsebytes(block + b"\r\n")
+        if name is not None:
+            fields.append((name, "".join(value).rstrip("\r\n")))
+        name = field
+        value = [line[colon + 1 :].lstrip(" \t")]
+    if name is not None:
+        fields.append((name, "".join(value).rstrip("\r\n")))
+    msg.set_payload("")
+    return msg
 
 
 def _raw(data: bytes, defect: email.errors.MessageDefect) -> Message:
     """``data`` as one text/plain entity carrying ``defect``: nothing is hidden from the detector."""
-    msg = Message(policy=POLICY)
+    msg = ParsedMessage(policy=POLICY)
     msg["Content-Type"] = "text/plain"
     msg.set_payload(data.decode("ascii", "surrogateescape"))
     msg.defects.append(defect)
@@ -90,7 +173,7 @@ def _entity(data: bytes, depth: int, budget: list[int]) -> Message:
     match = _HEADER_END.search(data)
     if match is None:
         raise _Fallback
-    msg = _HEADER_PARSER.parsebytes(data[: match.start()] + b"\r\n")
+    msg = _headers(data[: match.start()])
     if msg.defects or not len(msg):
         raise _Fallback
     body = data[match.end() :]

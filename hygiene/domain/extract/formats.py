@@ -57,6 +57,9 @@ def image_kind(data: bytes, name: str, content_type: str) -> str | None:
     return None
 
 
+_CONTROL_BYTES = bytes([*range(9), *range(14, 32)])
+
+
 def looks_like_text(data: bytes) -> bool:
     """True when ``data`` reads as text: no NUL bytes and few control characters in its first 4 KiB."""
     head = data[:4096]
@@ -64,7 +67,7 @@ def looks_like_text(data: bytes) -> bool:
         return True
     if b"\x00" in head:
         return False
-    controls = sum(1 for b in head if b < 9 or 13 < b < 32)
+    controls = len(head) - len(head.translate(None, _CONTROL_BYTES))
     return controls <= len(head) // 100
 
 
