@@ -122,19 +122,35 @@ _DOSE = regex.compile(
     r"enheder|enheter|units|tabletter|tablettar|tablets|doser|doses)(?![\p{L}\p{N}])"
 )
 _DOSE_REACH = 40  # characters between a dose and the health word it supports
-# A workplace frame right before a health word: the writer's or someone's job, not their health ("jobbar på
-# vårdcentralen", "jeg jobber som jordmor på sykehuset", "I work in A&E"). Weak and medication words only: a strong
-# phrase states someone's health whatever precedes it. Weighs like a topical preposition plus a generic word.
+# A workplace or purchasing frame right before a health word: someone's job or an order, not their health
+# ("jobbar på vårdcentralen", "jeg jobber som jordmor på sykehuset", "I work in A&E", "bestilt Paracet til
+# førstehjelpsskrinet"). Weak and medication words only: a strong phrase states someone's health whatever precedes
+# it. Weighs like a topical preposition plus a generic word.
 _WORKPLACE = regex.compile(
     r"(?i:\b(?:(?:jobb(?:er|ar|a|et|at)|arbeid(?:er|ar|a)|arbetar|arbetat|arbejder|arbejdet|works?|worked|working|"
     r"employed|ansatt|anställd|ansat|tilsett|vikarierer|vikarierar|praksis|praktik|placement|leder|leiar|"
-    r"chef|volunteer|frivillig)"
+    r"chef|volunteer|frivillig|vakt|vakter|nattevakt|dagvakt|kveldsvakt|jour|vagt|vagter|nattevagt|on call|shift|"
+    r"shifts|turnus|vikariat|stilling|tjänst|job|post|role)"
     r"[ \t]+(?:(?:som|på|ved|i|hos|hjå|vid|for|för|as|at|in|on|with)[ \t]+){1,2}"
-    r"|(?:manage[sd]?|managing|run|runs|ran|own|owns|driver|driv|driftar|driver|äger|ejer|leder)[ \t]+)"
+    r"|(?:manage[sd]?|managing|run|runs|ran|own|owns|driver|driv|driftar|äger|ejer|leder|bestilt|bestilte|"
+    r"bestiller|bestillingen av|bestilling av|beställt|beställde|beställer|beställning av|ordered|ordering|"
+    r"order|kjøpt|kjøpte|kjøper|købt|købte|køber|köpt|köpte|köper|bought|buying|innkjøp av|indkøb af|"
+    r"inköp av|purchased|restocked|stocked)[ \t]+)"
     r"(?:(?:en|ei|et|ein|eit|ett|a|an|the)[ \t]+)?"
-    r"(?:\p{L}+[ \t]+){0,2})$"
+    r"(?:\p{L}+[ \t]+){0,2}"
+    r"|\b(?:er|är|is|am|'m|ble|blei|blev|vart|begynt som|starta som|började som|startet som|started as)[ \t]+"
+    r"(?:en[ \t]+|ein[ \t]+|a[ \t]+|the[ \t]+)?(?:ny|nye|nytilsett|nyansatt|nyansat|nyanställd|new)[ \t]+)$"
 )
 _WORKPLACE_LOOKBACK = 60
+# A teaching or speaking frame right before a health word: a subject taught or presented ("kurs i ultralyd av
+# hjertet", "innlegg om svangerskapsdiabetes", "a talk on gestational diabetes"). Any tier; weighs like a topical
+# preposition plus a generic word.
+_COURSE = regex.compile(
+    r"(?i:\b(?:kurs|kurset|kursus|kursen|opplæring|opplæringa|utbildning|uddannelse|undervisning|videreutdanning|"
+    r"fagdag|fagdagen|temadag|innlegg|foredrag|föredrag|föreläsning|forelesning|presentasjon|presentation|"
+    r"webinar|webinaret|seminar|course|training|talk|lecture|session|workshop|module)"
+    r"[ \t]+(?:i|om|på|on|in|about|kring|rundt|omkring|inom|innen|innan)[ \t]+(?:\p{L}+[ \t]+){0,2})$"
+)
 # The subject line of a personal message is about its writer or the person it concerns ("Sykmeldt i dag",
 # "Innlagt på sykehus"): a strong health phrase there gains a little, not enough against any generic word.
 _SUBJECT_BONUS = 0.1
@@ -347,7 +363,10 @@ class _Context:
             weights["relation"] = s.relation  # the subject of a form that names them ("Navn: ...", "Født: ...")
         workplace = None
         if category == "health":
-            workplace = topic_word and _WORKPLACE.search(self.text, max(0, start - _WORKPLACE_LOOKBACK), start)
+            lookback = max(0, start - _WORKPLACE_LOOKBACK)
+            workplace = (topic_word and _WORKPLACE.search(self.text, lookback, start)) or _COURSE.search(
+                self.text, lookback, start
+            )
             on_form = self._on_form_line(start) and not (block is not None and block.template)
             if on_form or (topic_word and possessed):
                 weights["relation"] = s.relation  # the form's subject, or a possessive: as specific as a relative
