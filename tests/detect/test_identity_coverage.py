@@ -482,6 +482,9 @@ MAILS = [
     ("politics", "Hei,\n\nJeg er lokalpolitiker for SV og trenger fri til bystyremøtet.\n\nHilsen Per"),
     ("politics", "Hej,\n\nJag är engagerad i Vänsterpartiet och har möte på torsdag kväll.\n\nHälsningar Eva"),
     ("politics", "Hei,\n\nHan er Frp-politiker og har bedt om et møte om saken.\n\nHilsen Kari"),
+    ("union", "Hei,\n\nHun er tillitsvalgt for NSF på avdelingen og deltar i drøftingen.\n\nHilsen Per"),
+    ("union", "Hei,\n\nJeg tar med min tillitsvalgte på samtalen på fredag.\n\nHilsen Per"),
+    ("union", "Hei,\n\nJeg vil ha med tillitsvalgt på møtet om omplasseringen.\n\nHilsen Per"),
     ("union", "Hej,\n\nJag är med i Kommunal och vill ha med ett ombud på mötet.\n\nHälsningar Eva"),
     ("sexual_orientation", "Hej,\n\nMin son har berättat att han har en pojkvän.\n\nHälsningar Eva"),
     ("sexual_orientation", "Hello,\n\nWe are two men and would like to adopt.\n\nBest, Sam"),
@@ -490,6 +493,10 @@ MAILS = [
     ("criminal", "Hej,\n\nHan har en dom för misshandel från 2020.\n\nHälsningar Eva"),
 ]
 MAILS_NEGATIVE = [
+    # "tillitsvalgt" for parents, pupils and housing co-ops is no union
+    "Hei,\n\njeg er tillitsvalgt for 5B i FAU og lurer på når foreldremøtet er.\n\nHilsen Kari",
+    "Hei,\n\nHun er tillitsvalgt i borettslaget og har nøkkel til boden.\n\nHilsen Per",
+    "Hei Per,\n\nDu er innkalt til samtale fredag kl. 10. Du kan ha med tillitsvalgt.\n\nHilsen Kari",
     # colloquial Swedish "dom" (= they/them) is not a judgment ("dom" is a Norwegian and Danish word)
     "Hej,\n\nJag har pratat med dom på förskolan och min son får komma på måndag.\n\nHälsningar Eva",
     "Hej,\n\nDom sa att min dotter kan börja i augusti.\n\nHälsningar Eva",
