@@ -481,6 +481,9 @@ MAILS = [
     ("ethnicity", "Hej\n\nHun er halvt grønlandsk og taler lidt grønlandsk med sin mormor.\n\nHilsen Mette"),
     ("politics", "Hei,\n\nJeg er lokalpolitiker for SV og trenger fri til bystyremøtet.\n\nHilsen Per"),
     ("politics", "Hej,\n\nJag är engagerad i Vänsterpartiet och har möte på torsdag kväll.\n\nHälsningar Eva"),
+    ("politics", "Hei,\n\nJeg stemte på Ap ved valget, men er usikker nå.\n\nHilsen Per"),
+    ("politics", "Hej,\n\nJag röstade på SD i förra valet, det vet alla på jobbet.\n\nHälsningar Eva"),
+    ("politics", "Hello,\n\nI voted Labour at the last election and regret it.\n\nBest, Sam"),
     ("politics", "Hei,\n\nHan er Frp-politiker og har bedt om et møte om saken.\n\nHilsen Kari"),
     ("union", "Hei,\n\nHun er tillitsvalgt for NSF på avdelingen og deltar i drøftingen.\n\nHilsen Per"),
     ("union", "Hei,\n\nJeg tar med min tillitsvalgte på samtalen på fredag.\n\nHilsen Per"),
@@ -493,6 +496,11 @@ MAILS = [
     ("criminal", "Hej,\n\nHan har en dom för misshandel från 2020.\n\nHälsningar Eva"),
 ]
 MAILS_NEGATIVE = [
+    # a church or parish hall as a venue, a vote on a proposal, an official's party
+    "Hei,\n\nJeg har booket menighetssalen i Sagene kirke til julebordet vårt. Det koster 3000 kr.\n\nHilsen Per",
+    "Hei,\n\nJeg har stemt på forslag 2 i avstemningen om ny logo.\n\nHilsen Per",
+    "Hei,\n\nJeg har lagt ved saksframlegget. Ordføreren (Ap) ønsker svar innen fredag.\n\nHilsen Kari",
+    "Hej,\n\nJag har bokat församlingshemmet för personalfesten den 12 december.\n\nHälsningar Eva",
     # "tillitsvalgt" for parents, pupils and housing co-ops is no union
     "Hei,\n\njeg er tillitsvalgt for 5B i FAU og lurer på når foreldremøtet er.\n\nHilsen Kari",
     "Hei,\n\nHun er tillitsvalgt i borettslaget og har nøkkel til boden.\n\nHilsen Per",
