@@ -84,6 +84,7 @@ _PARAGRAPH_BREAK = regex.compile(r"\n[ \t\r]*\n")
 _SIGNATURE_LINES = 8
 _SIGNATURE_LINE_CHARS = 60
 _MIN_REPORT = 0.1
+_PERSONAL_HEAD = 800  # characters of a body read to decide whether it is a personal message
 # A greeting that names the addressee ("Hej Lisa,", "Dear Ms Evans,"): "you" in the message is then that person.
 _GREETING = regex.compile(
     r"^[ \t]*(?i:hei|hej|hejsan|hallo|hallå|heisann|hei hei|kjære|kære|kära|käre|god morgen|godmorgen|goddag|"
@@ -173,6 +174,7 @@ def find_special(
     *,
     identifier_here: bool = False,
     identifier_in_message: bool = False,
+    personal_message: float = 0.0,
 ) -> list[Finding]:
     """Special-category findings in one part. ``identifier_here``/``_in_message``: a national ID was found in this
     part / elsewhere in the message (evidence that the text is about a person)."""
@@ -192,6 +194,7 @@ def find_special(
     context = _Context(text, folded, rules, language, hits, codes)
     scoring = rules.scoring
     person_bonus = scoring.identifier if identifier_here else scoring.identifier_message if identifier_in_message else 0
+    person_bonus += personal_message  # the subject of a personal message (`personal_text` of its body)
     raw: list[tuple[str, str, str, int, int, float, bool]] = []
     for hit in hits:
         term: Term = hit.payload  # type: ignore[assignment]
@@ -223,6 +226,26 @@ def find_special(
         for s in _strongest(scored)
         if s.confidence >= _MIN_REPORT
     ]
+
+
+def personal_text(text: str, rules: Rules, language: str | None) -> float:
+    """How much ``text`` (a message body) reads as one person's message, as a person bonus for its subject: it
+    greets a named person or speaks in the first person singular near its top (`Scoring.message`), the more so when
+    it speaks of absence or adjustment ("jeg går hjem nå", "I'll be out": plus `Scoring.absence`). Nothing when a
+    generic or directive word stands there (a newsletter, an invitation, a policy or a routine is not personal,
+    however it is addressed)."""
+    head = text[:_PERSONAL_HEAD]
+    folded = fold(head)
+    first_person = absence = False
+    for hit in rules.cue_automaton(language).search(folded, 0, len(folded)):
+        cue: Cue = hit.payload  # type: ignore[assignment]
+        if cue.cue in ("generic", "directive"):
+            return 0.0
+        first_person = first_person or cue.cue == "self"
+        absence = absence or cue.cue == "absence"
+    if not (first_person or _GREETING.search(head) is not None):
+        return 0.0
+    return rules.scoring.message + (rules.scoring.absence if absence else 0.0)
 
 
 def keyword_hit(text: str, rules: Rules) -> bool:
