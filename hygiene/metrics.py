@@ -19,7 +19,9 @@ Graph client (`hygiene.adapters.graph.GraphObserver`). Series (labels never hold
 ``hygiene_mailboxes{status}``                     in-scope mailboxes per status (ok, access_denied, ...)
 ``hygiene_errors_total{kind}``                    failed case steps by error (``throttled``, ``records``,
                                                   ``record_mismatch``, ``notice``, ``graph``, ...), mailboxes
-                                                  not processed (``mailbox_access_denied``, ...), and
+                                                  not processed (``mailbox_access_denied``, ...), whole
+                                                  sweeps that crashed (``sweep_<error>``, e.g.
+                                                  ``sweep_operational`` for a database outage), and
                                                   ``metrics_query`` when the gauges could not be read
 ``hygiene_case_waiting_seconds``                   how long the active case waiting longest on a failing
                                                   step has been waiting (transient failures such as a records
@@ -172,6 +174,10 @@ class Metrics:
             self.breach_candidates.inc(stats.breach_candidates)
         for reason in stats.failed_mailboxes.values():
             self.errors.labels(kind=f"mailbox_{error_kind(reason)}").inc()
+
+    def sweep_crashed(self, error: BaseException) -> None:
+        """Count a sweep that ended with an error (``sweep_<error kind>``)."""
+        self.errors.labels(kind=f"sweep_{error_kind(error)}").inc()
 
     def sweep_finished(self, stats: SweepStats, duration_s: float) -> None:
         """Observe a sweep's duration."""

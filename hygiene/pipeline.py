@@ -100,6 +100,9 @@ class PipelineObserver(Protocol):
     def case_waiting(self, stage: str, waiting_s: float, *, given_up: bool) -> None:
         """A case's step towards ``stage`` has been failing for ``waiting_s``; ``given_up``: it ended as failed."""
 
+    def sweep_crashed(self, error: BaseException) -> None:
+        """A whole sweep ended with ``error`` (a database outage, a bug); the next scheduled sweep tries again."""
+
     def mailbox_swept(self, stats: SweepStats, mode: str) -> None:
         """One mailbox's sweep ended (completely or not); ``stats`` are its counts."""
 
@@ -200,9 +203,12 @@ class Pipeline:
         self.breach = breach  # hygiene.breach.BreachScanner when [breach] enabled: reads Sent Items, never changes it
         self.policy = states.Policy(settings.actions.mode, archive=archive is not None, notice=settings.notice.enabled)
         self._folders: dict[int, tuple[float, list[Folder]]] = {}
+        self._sent_folders: dict[int, tuple[float, list[Folder]]] = {}  # Sent Items and subfolders (breach scan)
         self.stopping = False  # set by SIGTERM: finish the step in flight, start no new one
         self.progress = {"mailboxes_total": 0, "mailboxes_done": 0, "messages": 0}  # live counts for a TTY
         self._pool: ThreadPoolExecutor | None = None  # classification threads, started at the first message
+        if breach is not None:
+            breach.offload = self._off_loop  # Sent Items are classified in the same threads
 
     async def _off_loop(self, fn: Callable[..., Any], *args: Any) -> Any:
         """Run ``fn(*args)`` (CPU-bound, thread-safe) in the classification threads and wait for it."""
@@ -272,7 +278,19 @@ class Pipeline:
         worker has swept since this sweep began. Replicas sharing the database thus split the work as they go, and
         a lease is held only while its mailbox is being swept. ``only`` limits the sweep to some mailbox row ids
         (a change notification can trigger one mailbox's sweep).
+
+        A sweep that fails as a whole (the database is away, a bug) is logged (``sweep_crashed``), counted in
+        ``hygiene_errors_total{kind="sweep_<error>"}`` and re-raised; the next scheduled sweep tries again.
         """
+        try:
+            return await self._sweep(mailbox_concurrency=mailbox_concurrency, only=only)
+        except Exception as exc:
+            log.error("sweep_crashed", error=type(exc).__name__)
+            if self.observer is not None:
+                self.observer.sweep_crashed(exc)
+            raise
+
+    async def _sweep(self, *, mailbox_concurrency: int | None, only: Sequence[int] | None) -> SweepStats:
         ttl = self.settings.schedule.lease_ttl_s
         started, since = time.monotonic(), self.clock.now()
         total = SweepStats()
@@ -373,12 +391,22 @@ class Pipeline:
         return out
 
     async def _scan_sent_items(self, mb: ClaimedMailbox, stats: SweepStats) -> None:
-        """Follow Sent Items with its own delta link (key ``breach:<folder id>``, apart from any swept folder) and
-        hand each page to the breach scanner, which only reads."""
-        try:
-            folder = await self.gateway.get_folder(mb.upn, "sentitems")
-        except NotFoundError:
-            return
+        """Follow Sent Items and its subfolders (delta is per folder; people file sent mail away), each with its own
+        delta link (key ``breach:<folder id>``, apart from any swept folder), and hand each page to the breach
+        scanner, which only reads. The folder list is cached like the swept folders'."""
+        cached = self._sent_folders.get(mb.id)
+        now = self.clock.now().timestamp()
+        if cached and now - cached[0] < self.settings.schedule.scope_refresh_interval_s:
+            folders = cached[1]
+        else:
+            try:
+                top = await self.gateway.get_folder(mb.upn, "sentitems")
+            except NotFoundError:
+                return
+            folders = [top]
+            if top.child_folder_count:
+                folders.extend(await self._subfolders(mb.upn, top))
+            self._sent_folders[mb.id] = (now, folders)
 
         async def scan(mb: ClaimedMailbox, folder: Folder, messages: Sequence[MessageMeta], stats: SweepStats) -> None:
             for meta in messages:
@@ -388,7 +416,10 @@ class Pipeline:
                 if await self.breach.scan_message(mb.upn, meta) is not None:
                     stats.breach_candidates += 1
 
-        await self._sync_folder(mb, folder, stats, key=f"breach:{folder.id}", handle=scan, recipients=True)
+        for folder in folders:
+            if self.stopping:
+                return
+            await self._sync_folder(mb, folder, stats, key=f"breach:{folder.id}", handle=scan, recipients=True)
 
     async def _sync_folder(
         self,

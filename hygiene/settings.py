@@ -13,7 +13,7 @@ from __future__ import annotations
 import contextvars
 import hashlib
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
@@ -102,6 +102,14 @@ class AuthSettings(Section):
         return self
 
 
+OUTLOOK_MAX_CONCURRENCY = 4
+"""Outlook's limit of concurrent requests per app ID across all mailboxes (Graph throttling limits)."""
+
+
+class GraphLimitWarning(UserWarning):
+    """A ``[graph]`` setting asks for more than Microsoft Graph allows; hygiene uses the limit instead."""
+
+
 class GraphSettings(Section):
     """Where Graph is and how hard hygiene may use it."""
 
@@ -111,6 +119,25 @@ class GraphSettings(Section):
     max_retries: Annotated[int, Field(ge=0, le=20)] = 6
     page_size: Annotated[int, Field(ge=1, le=1000)] = 200
     requests_per_10min_per_mailbox: Annotated[int, Field(ge=1)] = 10_000
+
+    @model_validator(mode="after")
+    def _cap_concurrency(self) -> GraphSettings:
+        """Outlook runs at most 4 concurrent requests per app, across all mailboxes: more only earns 429s
+        (``MailboxConcurrency``). A larger value (accepted for old settings files) is capped, with a warning."""
+        if self.max_concurrency > OUTLOOK_MAX_CONCURRENCY:
+            import warnings
+
+            warnings.warn(
+                f"graph.max_concurrency = {self.max_concurrency} is above Outlook's limit of "
+                f"{OUTLOOK_MAX_CONCURRENCY} concurrent requests per app across all mailboxes (more only earns 429 "
+                f"MailboxConcurrency answers; https://learn.microsoft.com/graph/throttling-limits#outlook-service-limits);"
+                f" hygiene uses {OUTLOOK_MAX_CONCURRENCY}. Fix: set graph.max_concurrency = {OUTLOOK_MAX_CONCURRENCY}"
+                " or less.",
+                GraphLimitWarning,
+                stacklevel=2,
+            )
+            self.max_concurrency = OUTLOOK_MAX_CONCURRENCY
+        return self
 
 
 class ScopeSettings(Section):
@@ -519,11 +546,18 @@ def _secret_field_names(model: type[BaseModel]) -> set[str]:
     return names
 
 
-def service_group_file(st: os.stat_result, *, euid: int, egid: int) -> bool:
+def service_group_file(
+    st: os.stat_result, *, euid: int, egid: int, shared: Callable[[int, int], bool] | None = None
+) -> bool:
     """Whether a process (``euid``/``egid``) reads the file of ``st`` as a root-owned file that only its own group
     may read (``root:<egid>``, nothing for others, no group write): the usual way to hand a daemon a key, and what a
     Kubernetes secret volume looks like to a non-root pod (owner root, group the pod's fsGroup, mode 0440). Never
-    for a root process, whose group may hold other users."""
+    for a root process, whose group may hold other users, nor when other users are in that group (``shared``,
+    default `group_is_shared`)."""
+    return _root_group_file(st, euid=euid, egid=egid) and not (shared or group_is_shared)(st.st_gid, euid)
+
+
+def _root_group_file(st: os.stat_result, *, euid: int, egid: int) -> bool:
     import stat
 
     return (
@@ -532,6 +566,22 @@ def service_group_file(st: os.stat_result, *, euid: int, egid: int) -> bool:
         and st.st_gid == egid
         and not st.st_mode & (stat.S_IRWXO | stat.S_IWGRP | stat.S_IXGRP)
     )
+
+
+def group_is_shared(gid: int, euid: int) -> bool:
+    """Whether users other than ``euid`` are in group ``gid``: listed as members in the group database, or having
+    it as their primary group. A group the database does not know (a Kubernetes fsGroup) has nobody else in it."""
+    import contextlib
+    import grp
+    import pwd
+
+    try:
+        members = set(grp.getgrgid(gid).gr_mem)
+    except KeyError:
+        members = set()
+    with contextlib.suppress(KeyError):
+        members.discard(pwd.getpwuid(euid).pw_name)
+    return bool(members) or any(p.pw_gid == gid and p.pw_uid != euid for p in pwd.getpwall())
 
 
 def warn_readable_secrets(settings: Settings, config_path: Path | None = None) -> list[str]:
@@ -556,7 +606,15 @@ def warn_readable_secrets(settings: Settings, config_path: Path | None = None) -
         except OSError:
             continue
         mode = st.st_mode
-        if service_group_file(st, euid=os.geteuid(), egid=os.getegid()):
+        euid = os.geteuid()
+        if _root_group_file(st, euid=euid, egid=os.getegid()):
+            if not group_is_shared(st.st_gid, euid):
+                continue
+            problems.append(
+                f"{key}: {file} is readable by other members of its group {st.st_gid} (mode "
+                f"{stat.S_IMODE(mode):04o}); give it a group that only hygiene's user is in (e.g. chgrp to a "
+                "dedicated group)"
+            )
             continue
         if mode & (stat.S_IRWXG | stat.S_IRWXO):
             problems.append(

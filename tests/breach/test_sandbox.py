@@ -134,3 +134,31 @@ def test_every_path_against_the_sandbox(tmp_path, breach_db_url, tenant):
         + [(actions.BREACH_REMINDER, r.id) for r in rows],
         key=str,
     )
+
+
+def test_sent_mail_filed_in_a_subfolder_of_sent_items_is_scanned(tmp_path, breach_db_url):
+    # Given sensitive mail to an external address filed in Sent Items/Pasienter/2026 (two levels down)
+    t = Tenant()
+    for upn in (KARI, OLA, OFFICER):
+        t.add_user(upn)
+    filed = t.deliver(KARI, _mail([EXTERNAL], SENSITIVE, n=11), folder="sentitems/Pasienter/2026")
+    t.deliver(KARI, _mail([EXTERNAL], CLEAN, n=12), folder="sentitems/Pasienter")
+    with serve(t, token="sandbox") as running:
+        settings = breach_settings(tmp_path, breach_db_url, base_url=running.base_url, threshold=3)
+        app = App.from_settings(settings, clock=FakeClock(), retry=FAST, owner="w1")
+
+        async def sweep():
+            try:
+                return await run_once(app)
+            finally:
+                await app.aclose()
+
+        stats = asyncio.run(sweep())
+    # Then it is a breach candidate like one in the Sent Items root, and the clean one is not
+    assert stats.sent_scanned == 2
+    assert stats.breach_candidates == 1
+    rows = breach_rows(app.sessions)
+    assert [(r.mailbox, r.recipient_domains) for r in rows] == [(KARI, {"klinikk.example": 1})]
+    # ... and nothing there changed
+    assert t.message(KARI, filed).categories == []
+    assert t.count("messages.update") == t.count("messages.delete") == t.count("messages.permanentDelete") == 0

@@ -240,3 +240,31 @@ def test_a_taken_port_is_a_clear_error() -> None:
             start_metrics_server(Metrics(), host="127.0.0.1", port=port)
     finally:
         first.stop()
+
+
+def test_a_sweep_that_crashes_counts_as_an_error(tmp_path) -> None:
+    # Given a worker whose database loses its case table between the scope refresh and the sweep
+    from sqlalchemy import text
+
+    from hygiene.scheduler import Worker
+
+    metrics = Metrics(CollectorRegistry())
+    app = _app(tmp_path, _tenant(), metrics, FakeClock())
+
+    async def go() -> None:
+        worker = Worker(app)
+        await worker.refresh_scope()
+        with app.engine.begin() as conn:
+            conn.execute(text("DROP TABLE message_cases"))
+        try:
+            await worker.sweep()
+        finally:
+            await app.aclose()
+
+    # When the sweep runs, it fails as a whole ...
+    with pytest.raises(Exception, match="message_cases") as crashed:
+        asyncio.run(go())
+    # ... and the failure is counted by its kind
+    kind = f"sweep_{error_kind(crashed.value)}"
+    assert kind == "sweep_operational"
+    assert metrics.value("hygiene_errors_total", kind=kind) == 1

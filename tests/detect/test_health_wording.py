@@ -231,7 +231,13 @@ FORM_NEGATIVES = {
     ],
     "sv": ["Diagnos: ska inte anges i ansökan.", "Diagnos: -\nSjukskrivningsgrad: -"],
     "da": ["Diagnose: ingen\nSygemeldingsgrad: 0 %"],
-    "en": ["Diagnosis: n/a\nMedication: none", "Condition: good, a few scratches on the lid."],
+    "en": [
+        "Diagnosis: n/a\nMedication: none",
+        "Condition: good, a few scratches on the lid.",
+        "Medication: pupils who need medication during the school day hand it to the office in its original box.",
+        "Diagnosis: enter the ICD-10 code\nMedication: yes/no",
+    ],
+    "nn": ["Sjukmeldingsgrad: oppgje i prosent\nDiagnose: skal ikkje oppgjevast til arbeidsgjevar"],
 }
 # A dose next to a medicine says someone takes it; a dose alone in a price list or a recipe does not.
 DOSES = {
@@ -661,3 +667,108 @@ KNOWN_MISSES = [("nb", "Etter hjerteoperasjonen kan han ikke løfte noe tyngre e
 @pytest.mark.parametrize(("language", "text"), KNOWN_MISSES)
 def test_known_misses(language: str, text: str) -> None:
     assert "health" in _found_any_language(text, language)
+
+
+# Mail from people who work in health and care: their profession, ward, shifts, courses, statistics and equipment are
+# not anyone's health. (The same words about a patient or oneself are covered above.)
+HEALTH_WORKER_MAIL = [
+    ("nb", "Jeg har oppdatert rutinen for legevakten og lagt den på Teams."),
+    ("nb", "Jeg sender deg tallene for sykefraværet i første kvartal, de ser bedre ut enn i fjor."),
+    ("nb", "Jeg har snakket med fastlegene om den nye samarbeidsavtalen, de er positive."),
+    ("nb", "Kan du bestille flere inhalatorer og spacere til helsesøsterkontoret?"),
+    ("nb", "Jeg har vakt på ortopeden i helgen, så jeg kan ikke ta møtet lørdag."),
+    ("nb", "Jeg skal holde et innlegg om svangerskapsdiabetes på fagdagen for jordmødre."),
+    ("nb", "Jeg har bestilt ny MR-maskin, den leveres i uke 40."),
+    ("nb", "Jeg har laget en oversikt over hvor mange som ble henvist til BUP i fjor."),
+    ("nb", "Jeg skal på kurs i ultralyd av hjertet neste uke."),
+    ("nb", "Hei! Jeg er ny fysioterapeut i kommunen og gleder meg til å jobbe med dere."),
+    ("nb", "Jeg vikarierer som helsesykepleier på skolen fram til jul."),
+    ("nb", "Jeg har ansvar for legemiddelhåndteringen på avdelingen og trenger tilgang til systemet."),
+    ("nn", "Eg har oppdatert rutinen for legevakta og lagt henne ut på intranettet."),
+    ("sv", "Jag har uppdaterat rutinen för akuten och lagt upp den på intranätet."),
+    ("sv", "Jag skickar siffrorna för sjukfrånvaron under första kvartalet."),
+    ("sv", "Jag har jour på ortopeden i helgen och kan inte komma på mötet."),
+    ("sv", "Jag är ny barnmorska på mödravårdscentralen och ser fram emot att träffa er."),
+    ("da", "Jeg har opdateret vejledningen for skadestuen og lagt den på intranettet."),
+    ("da", "Jeg sender tallene for sygefraværet i første kvartal."),
+    ("da", "Jeg har vagt på ortopædkirurgisk afdeling i weekenden."),
+    ("da", "Jeg er ny sundhedsplejerske i kommunen og glæder mig til samarbejdet."),
+    ("en", "I've updated the A&E escalation procedure and put it on the intranet."),
+    ("en", "I'm sending you the sickness absence figures for the first quarter."),
+    ("en", "I'm on call for orthopaedics this weekend so can't make Saturday."),
+    ("en", "I'm giving a talk on gestational diabetes at the midwives' study day."),
+    ("en", "I've ordered a new ultrasound scanner for the maternity unit."),
+    ("en", "I'm the new physio for the community team and look forward to meeting you."),
+    ("en", "I have compiled the list of referrals to CAMHS for the annual report."),
+    ("en", "My team runs the diabetes clinic on Tuesdays; the room is booked."),
+]
+PATIENT_MAIL = [
+    ("nb", "Jeg har time hos ortopeden på torsdag for kneet mitt."),
+    ("sv", "Jag ska till barnmorskan på torsdag för kontroll."),
+    ("da", "Jeg har en tid hos ortopædkirurgen på torsdag på grund af mit knæ."),
+    ("en", "Our health visitor comes on Monday to check Ava's weight."),
+    ("en", "My physio says I can start running again in May."),
+    ("nb", "Jeg skal ta MR av kneet på torsdag og kommer etter lunsj."),
+]
+
+
+def test_health_workers_mail_about_their_work_is_not_flagged() -> None:
+    flagged = [i for i, (language, text) in enumerate(HEALTH_WORKER_MAIL) if _found_any_language(text, language)]
+    assert flagged == []
+
+
+def test_a_patients_appointment_with_a_professional_is_health() -> None:
+    missed = [
+        i for i, (language, text) in enumerate(PATIENT_MAIL) if "health" not in _found_any_language(text, language)
+    ]
+    assert missed == []
+
+
+# Office mail that shares words with health: ordering first-aid supplies, printing a hospital's report, HR routines,
+# figures of speech ("a prescription for success", "gave birth to an idea", "broke my phone").
+OFFICE_MAIL = [
+    ("nb", "Jeg har lagt inn bestillingen av Paracet og plaster til førstehjelpsskrinet."),
+    ("nb", "Jeg har skrevet ut rapporten fra sykehuset og lagt den i posthyllen din."),
+    ("nb", "Jeg er ansvarlig for sykefraværsoppfølgingen i avdelingen og trenger tilgang til Visma."),
+    ("nb", "Jeg har laget et forslag til rutine for gradert sykmelding som vi kan diskutere."),
+    ("nb", "Jeg har fått influensavaksinen i dag, husk å ta den du også!"),
+    ("nb", "Jeg holder et foredrag om fødselen av velferdsstaten på torsdag."),
+    ("nb", "Jeg har brukt hele dagen på å få skriveren tilbake i drift."),
+    ("nb", "Vi har fått inn en ny CT-maskin, og jeg har ansvar for opplæringen."),
+    ("nb", "Jeg må til tannlegen i morgen, så jeg kommer etter lunsj."),
+    ("nb", "Jeg går på kurs i førstehjelp og lærer å håndtere allergiske reaksjoner."),
+    ("nb", "Jeg har oppdatert listen over ansatte som er vaksinert mot hepatitt B."),
+    ("sv", "Jag har beställt Alvedon och plåster till första hjälpen-lådan."),
+    ("sv", "Jag har skrivit ut rapporten från sjukhuset och lagt den i ditt fack."),
+    ("sv", "Jag ansvarar för rehabiliteringsärendena på enheten och behöver behörighet."),
+    ("sv", "Jag har gjort ett förslag till rutin för deltidssjukskrivning som vi kan diskutera."),
+    ("da", "Jeg har bestilt Panodil og plaster til førstehjælpskassen."),
+    ("da", "Jeg har printet rapporten fra hospitalet og lagt den i din bakke."),
+    ("da", "Jeg har lavet et udkast til retningslinjer for delvis sygemelding."),
+    ("en", "I've ordered paracetamol and plasters for the first aid kit."),
+    ("en", "I printed the report from the hospital and left it in your tray."),
+    ("en", "I'm responsible for sickness absence management in the department."),
+    ("en", "I caught the fever of the World Cup, can't wait for the next match!"),
+    ("en", "I have a prescription for success: more coffee and fewer meetings."),
+    ("en", "I'm on steroids with this deadline, everything at once!"),
+    ("en", "I've drafted a policy on phased returns for us to discuss."),
+    ("en", "I broke my phone screen again, can IT order a new one?"),
+    ("en", "I've attached the fracture clinic's new rota for next month."),
+    ("en", "My colleague gave birth to a brilliant idea in the meeting today."),
+]
+KNOWN_FALSE_POSITIVES = [
+    ("nb", "Jeg har feber etter fotball-VM, haha, gleder meg til neste kamp!"),
+    ("nn", "Eg har skrive ut rapporten frå sjukehuset og lagt han i posthylla di."),
+    ("en", "Our flu jab clinic is on Thursday; I've booked the room."),
+]
+
+
+def test_office_mail_sharing_health_words_is_not_flagged() -> None:
+    flagged = [i for i, (language, text) in enumerate(OFFICE_MAIL) if _found_any_language(text, language)]
+    assert flagged == []
+
+
+@pytest.mark.xfail(strict=True, reason="known false positive; remove from this list when fixed")
+@pytest.mark.parametrize(("language", "text"), KNOWN_FALSE_POSITIVES)
+def test_known_false_positives(language: str, text: str) -> None:
+    assert _found_any_language(text, language) == set()

@@ -470,3 +470,58 @@ def test_belonging_to_a_denomination_is_religion(language: str) -> None:
     frame, bodies = DENOMINATIONS[language]
     missed = [b for b in bodies.split(";") if "religion" not in _found(frame.format(b))]
     assert missed == []
+
+
+# Everyday ways of saying the same things, as a whole short mail (greeting, statement, sign-off).
+MAILS = [
+    ("religion", "Hei!\n\nAhmed kommer ikke på skolen fredag fordi vi feirer eid.\n\nMvh Fatima"),
+    ("religion", "Hello Mrs Evans,\n\nI'm Catholic, so I would like Good Friday off this year.\n\nBest, Sam"),
+    ("religion", "Hej!\n\nVi firar eid på onsdag, så Yusuf är ledig från förskolan.\n\nHälsningar Amina"),
+    ("ethnicity", "Hello,\n\nFor the form: he is Black British and speaks English at home.\n\nBest, Sam"),
+    ("ethnicity", "Hej\n\nHun er halvt grønlandsk og taler lidt grønlandsk med sin mormor.\n\nHilsen Mette"),
+    ("politics", "Hei,\n\nJeg er lokalpolitiker for SV og trenger fri til bystyremøtet.\n\nHilsen Per"),
+    ("politics", "Hej,\n\nJag är engagerad i Vänsterpartiet och har möte på torsdag kväll.\n\nHälsningar Eva"),
+    ("politics", "Hei,\n\nJeg stemte på Ap ved valget, men er usikker nå.\n\nHilsen Per"),
+    ("politics", "Hej,\n\nJag röstade på SD i förra valet, det vet alla på jobbet.\n\nHälsningar Eva"),
+    ("politics", "Hello,\n\nI voted Labour at the last election and regret it.\n\nBest, Sam"),
+    ("politics", "Hei,\n\nHan er Frp-politiker og har bedt om et møte om saken.\n\nHilsen Kari"),
+    ("union", "Hei,\n\nHun er tillitsvalgt for NSF på avdelingen og deltar i drøftingen.\n\nHilsen Per"),
+    ("union", "Hei,\n\nJeg tar med min tillitsvalgte på samtalen på fredag.\n\nHilsen Per"),
+    ("union", "Hei,\n\nJeg vil ha med tillitsvalgt på møtet om omplasseringen.\n\nHilsen Per"),
+    ("union", "Hej,\n\nJag är med i Kommunal och vill ha med ett ombud på mötet.\n\nHälsningar Eva"),
+    ("sexual_orientation", "Hej,\n\nMin son har berättat att han har en pojkvän.\n\nHälsningar Eva"),
+    ("sexual_orientation", "Hello,\n\nWe are two men and would like to adopt.\n\nBest, Sam"),
+    ("genetic_biometric", "Hei,\n\nGentesten viste at Emma har arvet genet fra faren sin.\n\nHilsen Kari"),
+    ("criminal", "Hello,\n\nThe applicant has a criminal record for theft from 2019.\n\nBest, Sam"),
+    ("criminal", "Hej,\n\nHan har en dom för misshandel från 2020.\n\nHälsningar Eva"),
+]
+MAILS_NEGATIVE = [
+    # a church or parish hall as a venue, a vote on a proposal, an official's party
+    "Hei,\n\nJeg har booket menighetssalen i Sagene kirke til julebordet vårt. Det koster 3000 kr.\n\nHilsen Per",
+    "Hei,\n\nJeg har stemt på forslag 2 i avstemningen om ny logo.\n\nHilsen Per",
+    "Hei,\n\nJeg har lagt ved saksframlegget. Ordføreren (Ap) ønsker svar innen fredag.\n\nHilsen Kari",
+    "Hej,\n\nJag har bokat församlingshemmet för personalfesten den 12 december.\n\nHälsningar Eva",
+    # "tillitsvalgt" for parents, pupils and housing co-ops is no union
+    "Hei,\n\njeg er tillitsvalgt for 5B i FAU og lurer på når foreldremøtet er.\n\nHilsen Kari",
+    "Hei,\n\nHun er tillitsvalgt i borettslaget og har nøkkel til boden.\n\nHilsen Per",
+    "Hei Per,\n\nDu er innkalt til samtale fredag kl. 10. Du kan ha med tillitsvalgt.\n\nHilsen Kari",
+    # colloquial Swedish "dom" (= they/them) is not a judgment ("dom" is a Norwegian and Danish word)
+    "Hej,\n\nJag har pratat med dom på förskolan och min son får komma på måndag.\n\nHälsningar Eva",
+    "Hej,\n\nDom sa att min dotter kan börja i augusti.\n\nHälsningar Eva",
+    "Hej,\n\nVi har en dom från tingsrätten i vårt bygglovsärende och överklagar nu.\n\nHälsningar Eva",
+    "Hei,\n\nJeg er aktiv i idrettslaget og trener jentelaget på tirsdager.\n\nHilsen Per",
+    "Hello,\n\nI'm involved in the new intranet project and will send the plan on Friday.\n\nBest, Sam",
+    "Hei,\n\nEid-feiringen på biblioteket var en suksess, takk til alle som kom!\n\nHilsen Kari",
+    "Hej,\n\nJag är med i styrelsen för bostadsrättsföreningen och skickar protokollet.\n\nHälsningar Eva",
+    "Hei,\n\nFrp-politikerne i bystyret stemte mot budsjettet, skriver avisen.\n\nHilsen Kari",
+]
+
+
+@pytest.mark.parametrize(("category", "text"), MAILS)
+def test_everyday_mail_wording_is_found(category: str, text: str) -> None:
+    assert category in _found(text)
+
+
+@pytest.mark.parametrize("text", MAILS_NEGATIVE)
+def test_everyday_mail_without_special_data_is_not_flagged(text: str) -> None:
+    assert _found(text) == set()

@@ -180,12 +180,12 @@ def test_environment_overrides_win_over_the_file(tmp_path: Path, monkeypatch: py
 
 
 def test_config_path_from_environment_then_working_directory(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    write(tmp_path, "[graph]\nmax_concurrency = 3\n")  # ./settings.toml
-    assert load_settings().graph.max_concurrency == 3
+    write(tmp_path, "[graph]\nmax_concurrency = 2\n")  # ./settings.toml
+    assert load_settings().graph.max_concurrency == 2
     other = tmp_path / "other.toml"
-    other.write_text("[graph]\nmax_concurrency = 5\n")
+    other.write_text("[graph]\nmax_concurrency = 3\n")
     monkeypatch.setenv("HYGIENE_CONFIG", str(other))
-    assert load_settings().graph.max_concurrency == 5
+    assert load_settings().graph.max_concurrency == 3
 
 
 def test_secret_from_a_file(tmp_path: Path) -> None:

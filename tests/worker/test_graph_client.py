@@ -261,3 +261,19 @@ def test_per_mailbox_budget_spreads_requests_over_the_window() -> None:
     assert budget.reserve("KARI@x", 3) == 597  # the 4th waits until the 1st leaves the window
     assert budget.reserve("ola@x", 3) == 0  # another mailbox has its own budget
     assert budget.reserve("kari@x", 700) == 0
+
+
+def test_max_concurrency_above_outlooks_limit_is_capped_with_a_warning_from_a_settings_file(tmp_path) -> None:
+    import warnings
+
+    from hygiene.settings import GraphLimitWarning, load_settings
+
+    path = tmp_path / "settings.toml"
+    path.write_text("[graph]\nmax_concurrency = 16\n")
+    with pytest.warns(GraphLimitWarning, match=r"graph\.max_concurrency = 16 .*set graph\.max_concurrency = 4"):
+        settings = load_settings(path)
+    assert settings.graph.max_concurrency == 4
+    path.write_text("[graph]\nmax_concurrency = 3\n")
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", GraphLimitWarning)
+        assert load_settings(path).graph.max_concurrency == 3

@@ -123,16 +123,19 @@ KINDS: Mapping[str, str] = MappingProxyType(
 LANGUAGES = ("nb", "nn", "sv", "da", "en", "fi")
 
 CONTEXT_GROUPS = (
-    "national_id", "cpr", "hetu", "person", "account", "payment", "payout", "card", "invoice", "company", "negative"
+    "national_id", "cpr", "hetu", "person", "account", "payment", "payout", "card", "invoice", "fee", "company",
+    "negative",
 )  # fmt: skip
 """Keyword groups: ID names, Danish-only and Finnish-only ID names (decide a 10-digit number valid in two countries),
 words about a person, account words, words about paying money into an account ("overfør til", "sätt in") and about
 paying a person (salary, refunds, expenses: "utbetal lønna mi til"), card words, invoice words (lower IBAN and
-account confidence), a company's own registration words (organisation number, VAT, bankgiro: a precision guard
+account confidence), words about paying an organisation (membership fees, donations: they lower accounts only), a
+company's own registration words (organisation number, VAT, bankgiro: a precision guard
 next to a number, and a sign that accounts in the part are a company's) and other precision guards."""
 
 _GROUP_PRIORITY = (
-    "cpr", "hetu", "company", "negative", "national_id", "account", "card", "invoice", "payout", "payment", "person"
+    "cpr", "hetu", "company", "negative", "national_id", "account", "card", "invoice", "fee", "payout", "payment",
+    "person",
 )  # fmt: skip
 _GUARDS = frozenset({"negative", "company"})
 
@@ -209,6 +212,15 @@ _DEFAULT_CONTEXT: dict[str, dict[str, tuple[str, ...]]] = {
                "beneficiary", "payee"),
         "fi": ("lasku*", "eräpäivä"),
     },
+    "fee": {
+        "nb": ("kontingent*", "medlemskontingent*", "deltakeravgift*", "påmeldingsavgift*", "egenandel*",
+               "gavekonto*", "innsamling*", "donasjon*", "gi en gave", "gi et bidrag", "støtt oss"),
+        "nn": ("kontingent*", "deltakaravgift*", "innsamling*"),
+        "sv": ("medlemsavgift*", "anmälningsavgift*", "deltagaravgift*", "insamling*", "gåvokonto*", "ge en gåva",
+               "swish"),
+        "da": ("kontingent*", "deltagergebyr*", "tilmeldingsgebyr*", "indsamling*", "giv et bidrag", "mobilepay"),
+        "en": ("membership fee*", "registration fee*", "donation*", "donate", "fundraising", "fundraiser"),
+    },
     "company": {
         "nb": ("org.nr", "org.nr.", "orgnr", "orgnr.", "org nr", "org. nr", "org. nr.", "org-nr", "org.nummer",
                "organisasjonsnummer*", "foretaksregisteret", "enhetsregisteret", "mva", "mva-nr", "mva-nummer*"),
@@ -228,23 +240,22 @@ _DEFAULT_CONTEXT: dict[str, dict[str, tuple[str, ...]]] = {
         "sv": ("betala till", "betala in på", "betalas in på", "sätt in", "sätta in", "sätts in", "insättning*",
                "överför*", "för över", "föra över", "förs över"),
         "da": ("betal til", "betale til", "overfør*", "sæt ind", "sætte ind", "sættes ind", "indsæt*"),
-        "en": ("pay to", "pay into", "paid into", "transfer to", "transfer it to", "transfer the money to",
-               "transferred to", "wire to", "wire it to", "deposit to", "deposit into", "deposited into",
-               "send the money to", "paid to"),
+        "en": ("pay to", "pay into", "paid into", "transfer to", "transfer it to", "transferred to", "wire to",
+               "wire it to", "deposit to", "deposit into", "deposited into", "paid to"),
         "fi": ("maksa tilille",),
     },
     "payout": {
         "nb": ("utbetal*", "tilbakebetal*", "refunder*", "refusjon*", "lønna", "lønnen", "lønna mi", "lønn til",
-               "feriepeng*", "pengene mine", "pengene tilbake", "få pengene", "stipend*", "stønad*", "trygd*",
-               "honorar*", "reiseregning*", "utlegg*"),
+               "feriepeng*", "pengene", "pengene mine", "pengene tilbake", "få pengene", "stipend*", "stønad*",
+               "trygd*", "honorar*", "reiseregning*", "utlegg*"),
         "nn": ("utbetal*", "tilbakebetal*", "refunder*", "refusjon*", "løna", "lønna", "løn til", "feriepeng*",
                "pengane", "stønad*", "utlegg*"),
-        "sv": ("utbetal*", "återbetal*", "refunder*", "lönen", "lön till", "semesterersättning*",
+        "sv": ("utbetal*", "återbetal*", "refunder*", "lönen", "lön till", "semesterersättning*", "pengarna",
                "pengarna tillbaka", "mina pengar", "arvode*", "ersättning*", "utlägg*", "reseräkning*"),
         "da": ("udbetal*", "tilbagebetal*", "refunder*", "refusion*", "lønnen", "løn til", "feriepeng*",
                "pengene tilbage", "mine penge", "honorar*", "udlæg*", "godtgørelse*"),
         "en": ("payout*", "pay out", "paid out", "refund*", "reimburs*", "repay*", "salary", "wages", "my pay",
-               "my money", "allowance*", "expense claim*", "stipend*"),
+               "my money", "the money", "allowance*", "expense claim*", "stipend*"),
         "fi": ("palkka*", "palautus*"),
     },
     "negative": {
@@ -610,33 +621,59 @@ _SPLIT = re.compile(r"([^0-9]+)")
 _SEP_CLASSES = {" ": " ", "-": "-", ".": ".", "+": "+", "\u00a0": " ", "\n": "\n", "\r\n": "\n"}
 
 
-def _run_candidates(text: str, start: int, end: int) -> Iterable[_Candidate]:
+_SHAPE = str.maketrans("123456789", "000000000")
+_Shape = tuple[tuple[int, int, tuple[tuple[int, int], ...], str, str, bool], ...]
+
+
+def _run_candidates(text: str, start: int, end: int) -> list[_Candidate]:
     """The spans of a digit run that could be one identifier: whole digit groups in a known layout."""
     run = text[start:end]
     glued = end < len(text) and text[end].isalpha()  # "12345678901kr": the last group is not a clean number
     if run.isdigit():  # the common case: one group
         if not glued and 10 <= len(run) <= 19:
-            yield _Candidate(start, end, run, "plain", "", False)
-        return
-    pieces = _SPLIT.split(run)
+            return [_Candidate(start, end, run, "plain", "", False)]
+        return []
+    # Which spans a run holds depends only on its shape (digits as "0", separators as they are): tables repeat a
+    # few shapes, so the answer is cached for short runs.
+    shape = run.translate(_SHAPE)
+    spans = _shape_spans_cached(shape, glued) if len(shape) <= 64 else _shape_spans(shape, glued)
+    return [
+        _Candidate(start + lo, start + hi, "".join([run[a:b] for a, b in slices]), kind, sep, sub)
+        for lo, hi, slices, kind, sep, sub in spans
+    ]
+
+
+def _shape_spans(shape: str, glued: bool) -> _Shape:
+    """(start, end, digit-group slices, layout kind, separator, cut out of the run) of every span in a run's shape."""
+    pieces = _SPLIT.split(shape)
     groups = pieces[0::2]
     if glued:
         groups.pop()
     count = len(groups)
-    lengths = tuple(len(group) for group in groups)
+    lengths = tuple(map(len, groups))
     if sum(lengths) < 10:
-        return
+        return ()
     seps = tuple(_SEP_CLASSES.get(sep) or _sep_class(sep) for sep in pieces[1 : 2 * count - 1 : 2])
     spans = _layout_spans_cached(lengths, seps) if count <= 32 else _layout_spans(lengths, seps)
     if not spans:
-        return
-    offsets = [start]
+        return ()
+    offsets = [0]
     for index in range(1, count):
         offsets.append(offsets[-1] + lengths[index - 1] + len(pieces[2 * index - 1]))
-    for i, j, kind, sep in spans:
-        yield _Candidate(
-            offsets[i], offsets[j] + lengths[j], "".join(groups[i : j + 1]), kind, sep, i > 0 or j < count - 1
+    return tuple(
+        (
+            offsets[i],
+            offsets[j] + lengths[j],
+            tuple((offsets[k], offsets[k] + lengths[k]) for k in range(i, j + 1)),
+            kind,
+            sep,
+            i > 0 or j < count - 1,
         )
+        for i, j, kind, sep in spans
+    )
+
+
+_shape_spans_cached = functools.lru_cache(maxsize=4096)(_shape_spans)
 
 
 def _layout_spans(lengths: tuple[int, ...], seps: tuple[str, ...]) -> tuple[tuple[int, int, str, str], ...]:
@@ -733,14 +770,24 @@ class _Context:
     message: MessageContext | None = None
     _part_groups: frozenset[str] | None = None
     _company: bool | None = None
+    _last: tuple[int, int, str | None] = (-1, -1, None)
 
     def nearest(self, start: int, end: int) -> str | None:
         """The group of the keyword that speaks for the span, or None.
 
         In order: the nearest non-person keyword before it (within ``window_before``); the first non-person keyword
         after it (within ``window_after``, on the same line and before the next number, whose label it would be);
-        the nearest person word before it; the first one after it.
+        the nearest person word before it; the first one after it. The last answer is kept: a span's kind and its
+        score ask about the same span.
         """
+        last_start, last_end, group = self._last
+        if last_start == start and last_end == end:
+            return group
+        group = self._nearest(start, end)
+        self._last = (start, end, group)
+        return group
+
+    def _nearest(self, start: int, end: int) -> str | None:
         index = self.rules._keywords
         lo = max(0, start - self.rules.window_before)
         while 0 < lo < start and self.text[lo - 1].isalnum():  # do not start the window inside a word
@@ -768,19 +815,22 @@ class _Context:
             self._part_groups = groups
         return self._part_groups
 
-    def private(self, start: int) -> bool:
-        """Whether the sentence before ``start`` makes the account a private person's: a first-person singular word
-        ("mitt kontonummer", "lønna mi", "my IBAN", "jag"), a second-person possessive on an account word ("ditt
-        nye kontonummer", "kontoen din", "your account") or a payout word ("Utbetales til konto:"). Searched up to
-        `_OWNER_WINDOW` characters back, not past the end of the previous sentence."""
+    def owner(self, start: int) -> str | None:
+        """Who the account before ``start`` belongs to, by the sentence it stands in: ``mine`` for a first-person
+        singular word ("mitt kontonummer", "lønna mi", "my IBAN", "jag") or a second-person possessive on an account
+        word ("ditt nye kontonummer", "kontoen din", "your account"); ``payout`` for a word about paying a person
+        ("Utbetales til konto:", "sette inn pengene"); else None. Searched up to `_OWNER_WINDOW` characters back, not
+        past the end of the previous sentence."""
         lo = max(0, start - _OWNER_WINDOW)
         window = self.text[lo:start]
         ends = [match.end() for match in _SENTENCE_END.finditer(window)]
         if ends:
             window = window[ends[-1] :]
         if _PRIVATE.search(window) is not None:
-            return True
-        return any(group == "payout" for _, _, group in self.rules._keywords.hits(window))
+            return "mine"
+        if any(group == "payout" for _, _, group in self.rules._keywords.hits(window)):
+            return "payout"
+        return None
 
     def company(self) -> bool:
         """Whether the part (or the message's mail text) shows a company's own accounts: registration words (org.nr,
@@ -790,7 +840,7 @@ class _Context:
             groups = self.part_groups()
             self._company = (
                 "company" in groups
-                or ("invoice" in groups and "payout" not in groups)
+                or (not groups.isdisjoint(("invoice", "fee")) and "payout" not in groups)
                 or _COMPANY_NAME.search(self.text) is not None
             )
         return self._company
@@ -808,8 +858,8 @@ def _score(kind: str, base: float, context: _Context, start: int, end: int) -> f
         return base * 0.3
     if category == "bank_account":
         return _score_account(kind, base, context, start, near)
-    if near in ("payment", "payout"):
-        near = None  # "overfør til", "lønn": words about money, no word for an ID or a card
+    if near in ("payment", "payout", "fee"):
+        near = None  # "overfør til", "lønn", "kontingent": words about money, no word for an ID or a card
     if category == "national_id":
         if near in ("national_id", "cpr", "hetu"):
             return _raise(base, 0.12)
@@ -841,12 +891,15 @@ def _score_account(kind: str, base: float, context: _Context, start: int, near: 
     """A Norwegian account or an IBAN: a private person's is sensitive, a company's own (on an invoice, in a
     signature or letterhead beside its organisation number) is not.
 
-    Private: a first-person singular word in the sentence ("mitt kontonummer", "lønna mi"), a second-person
-    possessive on the account word, or a payout word nearest ("utbetal", "refusjon", salary). Company: an invoice
-    word nearest, or invoice, registration or company-name evidence in the part, and nothing private.
+    An invoice word nearest ("vår konto", "betales til", "kontingent") makes it the company's unless the sentence
+    says it is the writer's or the reader's ("mitt kontonummer", "ditt nye kontonummer": `_Context.owner`). Invoice,
+    registration or company-name evidence elsewhere in the part does unless the sentence says so or speaks of paying
+    a person (a payout word: "utbetal", "refusjon", salary, "sette inn pengene").
     """
-    private = near == "payout" or context.private(start)
-    if not private and (near == "invoice" or context.company()):
+    owner = context.owner(start)
+    if near in ("invoice", "fee") and owner != "mine":
+        return base * 0.35
+    if near != "payout" and owner is None and context.company():
         return base * 0.35
     if near == "account" or (kind == "iban" and near == "card"):
         return _raise(base, 0.15)
@@ -1066,11 +1119,12 @@ def find_ids(
         else:
             end = match.end()
         position = end
-        if glued or (start > 0 and text[start - 1] == "+") or _IBAN_HEAD.search(text, max(0, start - 5), start):
+        before = text[start - 1] if start > 0 else ""
+        if glued or before == "+" or (before in " \u00a0" and _IBAN_HEAD.search(text, max(0, start - 5), start)):
             continue  # glued to a word, an international phone number (+47 ...), or the digits of an IBAN
         if end - start < 10:
             continue
-        candidates = list(_run_candidates(text, start, end))
+        candidates = _run_candidates(text, start, end)
         if any(c.digits in deny or c.digits in KNOWN_TEST_NUMBERS for c in candidates):
             continue  # nor any number cut out of it ("3782 822463 10005" holds an account-shaped "822463 10005")
         for candidate in candidates:

@@ -84,6 +84,7 @@ _PARAGRAPH_BREAK = regex.compile(r"\n[ \t\r]*\n")
 _SIGNATURE_LINES = 8
 _SIGNATURE_LINE_CHARS = 60
 _MIN_REPORT = 0.1
+_PERSONAL_HEAD = 800  # characters of a body read to decide whether it is a personal message
 # A greeting that names the addressee ("Hej Lisa,", "Dear Ms Evans,"): "you" in the message is then that person.
 _GREETING = regex.compile(
     r"^[ \t]*(?i:hei|hej|hejsan|hallo|hallå|heisann|hei hei|kjære|kære|kära|käre|god morgen|godmorgen|goddag|"
@@ -96,7 +97,8 @@ _SENTENCE_END = regex.compile(r"[.!?][\s\"')]+(?=\p{Lu})|\n[ \t\r]*\n")
 _SUPPORT = frozenset({"we", "third", "link", "you"})  # cues that support a person but do not name one
 # Health only. A label-value line of a form ("Diagnose: F32.1", "Sykmeldingsgrad: 50 %", "Medication: insulin") is
 # about the person the form is about, named or not: a health keyword on such a line (the label or its value, which
-# may start on the next line) counts as a specific person. A placeholder value ("ikke oppgitt", "n/a") does not.
+# may start on the next line) counts as a specific person. A placeholder value ("ikke oppgitt", "n/a", "oppgi i
+# prosent") does not, nor a heading followed by prose (a value longer than 80 characters: a policy's "Medication: ...").
 _FORM_LABEL = regex.compile(
     r"^[ \t>*|-]*(?i:(?:hoved|bi|huvud)?diagnos(?:e|er|ar|is|es)?|diagnosekode|diagnoskod|diagnosis code|icd-?10|"
     r"icpc-?2?|sykmeldingsgrad|sjukmeldingsgrad|sygemeldingsgrad|sjukskrivningsgrad|sykmelding(?:speriode)?|"
@@ -112,8 +114,9 @@ _FORM_LABEL = regex.compile(
     r"[ \t]*(?:\([^()\n]{0,30}\))?[ \t]*:[ \t]*(?:\n[ \t]*(?![^\n]{0,40}:))?"
     r"(?!(?i:ikke oppgitt|ikkje oppgitt|ikke relevant|ingen|inga|ingen kjente|nei|ej|nej|none|no|n/a|"
     r"not applicable|not stated|fylles ut|fyll inn|fylls i|udfyldes|skal ikke|skal ikkje|ska inte|should not|"
-    r"must not|do not)(?![\p{L}/])|0[ \t]*%|0(?![\p{N}]))"
-    r"(?=[\p{L}\p{N}])[^\n]*",
+    r"must not|do not|oppgi|oppgje|angi|ange|angiv|skriv|fyll|state|enter|specify|insert|ja|nei|yes|"
+    r"ja/nei|yes/no|se vedlegg|see attached)(?![\p{L}])|0[ \t]*%|0(?![\p{N}]))"
+    r"(?=[\p{L}\p{N}])[^\n]{1,80}$",
     regex.MULTILINE,
 )
 # A dose next to a health word ("tar 20 mg Cipramil", "insulin 10 enheter"): someone's regimen, not a topic.
@@ -122,19 +125,35 @@ _DOSE = regex.compile(
     r"enheder|enheter|units|tabletter|tablettar|tablets|doser|doses)(?![\p{L}\p{N}])"
 )
 _DOSE_REACH = 40  # characters between a dose and the health word it supports
-# A workplace frame right before a health word: the writer's or someone's job, not their health ("jobbar på
-# vårdcentralen", "jeg jobber som jordmor på sykehuset", "I work in A&E"). Weak and medication words only: a strong
-# phrase states someone's health whatever precedes it. Weighs like a topical preposition plus a generic word.
+# A workplace or purchasing frame right before a health word: someone's job or an order, not their health
+# ("jobbar på vårdcentralen", "jeg jobber som jordmor på sykehuset", "I work in A&E", "bestilt Paracet til
+# førstehjelpsskrinet"). Weak and medication words only: a strong phrase states someone's health whatever precedes
+# it. Weighs like a topical preposition plus a generic word.
 _WORKPLACE = regex.compile(
     r"(?i:\b(?:(?:jobb(?:er|ar|a|et|at)|arbeid(?:er|ar|a)|arbetar|arbetat|arbejder|arbejdet|works?|worked|working|"
     r"employed|ansatt|anställd|ansat|tilsett|vikarierer|vikarierar|praksis|praktik|placement|leder|leiar|"
-    r"chef|volunteer|frivillig)"
+    r"chef|volunteer|frivillig|vakt|vakter|nattevakt|dagvakt|kveldsvakt|jour|vagt|vagter|nattevagt|on call|shift|"
+    r"shifts|turnus|vikariat|stilling|tjänst|job|post|role)"
     r"[ \t]+(?:(?:som|på|ved|i|hos|hjå|vid|for|för|as|at|in|on|with)[ \t]+){1,2}"
-    r"|(?:manage[sd]?|managing|run|runs|ran|own|owns|driver|driv|driftar|driver|äger|ejer|leder)[ \t]+)"
+    r"|(?:manage[sd]?|managing|run|runs|ran|own|owns|driver|driv|driftar|äger|ejer|leder|bestilt|bestilte|"
+    r"bestiller|bestillingen av|bestilling av|beställt|beställde|beställer|beställning av|ordered|ordering|"
+    r"order|kjøpt|kjøpte|kjøper|købt|købte|køber|köpt|köpte|köper|bought|buying|innkjøp av|indkøb af|"
+    r"inköp av|purchased|restocked|stocked)[ \t]+)"
     r"(?:(?:en|ei|et|ein|eit|ett|a|an|the)[ \t]+)?"
-    r"(?:\p{L}+[ \t]+){0,2})$"
+    r"(?:\p{L}+[ \t]+){0,2}"
+    r"|\b(?:er|är|is|am|'m|ble|blei|blev|vart|begynt som|starta som|började som|startet som|started as)[ \t]+"
+    r"(?:en[ \t]+|ein[ \t]+|a[ \t]+|the[ \t]+)?(?:ny|nye|nytilsett|nyansatt|nyansat|nyanställd|new)[ \t]+)$"
 )
 _WORKPLACE_LOOKBACK = 60
+# A teaching or speaking frame right before a health word: a subject taught or presented ("kurs i ultralyd av
+# hjertet", "innlegg om svangerskapsdiabetes", "a talk on gestational diabetes"). Any tier; weighs like a topical
+# preposition plus a generic word.
+_COURSE = regex.compile(
+    r"(?i:\b(?:kurs|kurset|kursus|kursen|opplæring|opplæringa|utbildning|uddannelse|undervisning|videreutdanning|"
+    r"fagdag|fagdagen|temadag|innlegg|foredrag|föredrag|föreläsning|forelesning|presentasjon|presentation|"
+    r"webinar|webinaret|seminar|course|training|talk|lecture|session|workshop|module)"
+    r"[ \t]+(?:i|om|på|on|in|about|kring|rundt|omkring|inom|innen|innan)[ \t]+(?:\p{L}+[ \t]+){0,2})$"
+)
 # The subject line of a personal message is about its writer or the person it concerns ("Sykmeldt i dag",
 # "Innlagt på sykehus"): a strong health phrase there gains a little, not enough against any generic word.
 _SUBJECT_BONUS = 0.1
@@ -157,6 +176,7 @@ def find_special(
     *,
     identifier_here: bool = False,
     identifier_in_message: bool = False,
+    personal_message: float = 0.0,
 ) -> list[Finding]:
     """Special-category findings in one part. ``identifier_here``/``_in_message``: a national ID was found in this
     part / elsewhere in the message (evidence that the text is about a person)."""
@@ -176,6 +196,7 @@ def find_special(
     context = _Context(text, folded, rules, language, hits, codes)
     scoring = rules.scoring
     person_bonus = scoring.identifier if identifier_here else scoring.identifier_message if identifier_in_message else 0
+    person_bonus += personal_message  # the subject of a personal message (`personal_text` of its body)
     raw: list[tuple[str, str, str, int, int, float, bool]] = []
     for hit in hits:
         term: Term = hit.payload  # type: ignore[assignment]
@@ -207,6 +228,26 @@ def find_special(
         for s in _strongest(scored)
         if s.confidence >= _MIN_REPORT
     ]
+
+
+def personal_text(text: str, rules: Rules, language: str | None) -> float:
+    """How much ``text`` (a message body) reads as one person's message, as a person bonus for its subject: it
+    greets a named person or speaks in the first person singular near its top (`Scoring.message`), the more so when
+    it speaks of absence or adjustment ("jeg går hjem nå", "I'll be out": plus `Scoring.absence`). Nothing when a
+    generic or directive word stands there (a newsletter, an invitation, a policy or a routine is not personal,
+    however it is addressed)."""
+    head = text[:_PERSONAL_HEAD]
+    folded = fold(head)
+    first_person = absence = False
+    for hit in rules.cue_automaton(language).search(folded, 0, len(folded)):
+        cue: Cue = hit.payload  # type: ignore[assignment]
+        if cue.cue in ("generic", "directive"):
+            return 0.0
+        first_person = first_person or cue.cue == "self"
+        absence = absence or cue.cue == "absence"
+    if not (first_person or _GREETING.search(head) is not None):
+        return 0.0
+    return rules.scoring.message + (rules.scoring.absence if absence else 0.0)
 
 
 def keyword_hit(text: str, rules: Rules) -> bool:
@@ -347,7 +388,10 @@ class _Context:
             weights["relation"] = s.relation  # the subject of a form that names them ("Navn: ...", "Født: ...")
         workplace = None
         if category == "health":
-            workplace = topic_word and _WORKPLACE.search(self.text, max(0, start - _WORKPLACE_LOOKBACK), start)
+            lookback = max(0, start - _WORKPLACE_LOOKBACK)
+            workplace = (topic_word and _WORKPLACE.search(self.text, lookback, start)) or _COURSE.search(
+                self.text, lookback, start
+            )
             on_form = self._on_form_line(start) and not (block is not None and block.template)
             if on_form or (topic_word and possessed):
                 weights["relation"] = s.relation  # the form's subject, or a possessive: as specific as a relative
