@@ -231,7 +231,13 @@ FORM_NEGATIVES = {
     ],
     "sv": ["Diagnos: ska inte anges i ansökan.", "Diagnos: -\nSjukskrivningsgrad: -"],
     "da": ["Diagnose: ingen\nSygemeldingsgrad: 0 %"],
-    "en": ["Diagnosis: n/a\nMedication: none", "Condition: good, a few scratches on the lid."],
+    "en": [
+        "Diagnosis: n/a\nMedication: none",
+        "Condition: good, a few scratches on the lid.",
+        "Medication: pupils who need medication during the school day hand it to the office in its original box.",
+        "Diagnosis: enter the ICD-10 code\nMedication: yes/no",
+    ],
+    "nn": ["Sjukmeldingsgrad: oppgje i prosent\nDiagnose: skal ikkje oppgjevast til arbeidsgjevar"],
 }
 # A dose next to a medicine says someone takes it; a dose alone in a price list or a recipe does not.
 DOSES = {
