@@ -178,12 +178,17 @@ _DEFAULT_CONTEXT: dict[str, dict[str, tuple[str, ...]]] = {
     },
     "account": {
         "nb": ("konto", "kontoen", "kontonr", "kontonr.", "konto nr", "konto nr.", "konto-nr", "kontonummer*",
-               "bankkonto*", "lønnskonto*", "brukskonto*", "sparekonto*", "kontoutskrift*"),
-        "nn": ("konto", "kontoen", "kontonr", "kontonummer*", "bankkonto*"),
-        "sv": ("konto", "kontot", "kontonr", "kontonummer*", "bankkonto*", "clearingnummer*", "clearingnr"),
+               "bankkonto*", "lønnskonto*", "brukskonto*", "sparekonto*", "kontoutskrift*", "kto", "kto.", "kto.nr",
+               "kto.nr.", "ktonr", "bankopplysning*", "bankinformasjon*", "kontoopplysning*", "kontoinformasjon*",
+               "bankdetaljer*"),
+        "nn": ("konto", "kontoen", "kontonr", "kontonummer*", "bankkonto*", "bankopplysning*",
+               "kontoopplysning*"),
+        "sv": ("konto", "kontot", "kontonr", "kontonummer*", "kontonumret", "bankkonto*", "clearingnummer*",
+               "clearingnr", "bankuppgift*", "kontouppgift*", "bankinformation*"),
         "da": ("konto", "kontoen", "kontonr", "kontonr.", "kontonummer*", "bankkonto*", "reg.nr", "reg.nr.",
-               "nemkonto*"),
-        "en": ("account*", "acct", "acc.", "acc", "bank account*", "iban", "bic", "swift", "sort code"),
+               "nemkonto*", "bankoplysning*", "kontooplysning*"),
+        "en": ("account*", "acct", "acc.", "acc", "a/c", "bank account*", "iban", "bic", "swift", "sort code",
+               "bank details", "banking details", "bank info*"),
         "fi": ("tilinumero*", "tili", "tilille"),
     },
     "card": {
@@ -724,6 +729,7 @@ def has_id_candidate(text: str) -> bool:
 # --- context ----------------------------------------------------------------------------------------------------
 
 
+_FILE_NAME_SEPARATORS = re.compile(r"[_.]+")
 MAIL_TEXT_PARTS = ("subject", "body", "html")
 """Parts written by the sender (the mail itself), as opposed to attachments."""
 
@@ -750,13 +756,18 @@ class MessageContext:
         self._groups: dict[str, frozenset[str]] | None = None
 
     def groups_for(self, where: str) -> frozenset[str]:
-        """Groups found in the mail text parts other than ``where`` (all of them for an attachment)."""
+        """Groups found in the mail text parts other than ``where`` (all of them for an attachment), and in an
+        attachment's own file name ("kontoopplysninger.pdf", "CPR-liste.xlsx")."""
         if self._groups is None:
             self._groups = {}
             for part_where, text in self._parts:
                 found = frozenset(group for _, _, group in self._rules._keywords.hits(text))
                 self._groups[part_where] = self._groups.get(part_where, frozenset()) | found
-        return frozenset().union(*(found for part_where, found in self._groups.items() if part_where != where))
+        groups = frozenset().union(*(found for part_where, found in self._groups.items() if part_where != where))
+        if where.startswith("attachment:"):
+            name = _FILE_NAME_SEPARATORS.sub(" ", where[len("attachment:") :])
+            groups |= frozenset(group for _, _, group in self._rules._keywords.hits(name))
+        return groups
 
 
 @dataclass(slots=True)
