@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import timedelta
 from email.parser import BytesHeaderParser
@@ -245,6 +246,16 @@ class BreachScanner:
         self.reminders = reminders
         self.organisation_domains = domain.normalise_domains(settings.breach.organisation_domains)
         self.counts = ScanCounts()
+        # Runs CPU-bound work off the event loop (the pipeline's classification threads; None: inline)
+        self.offload: Callable[..., Awaitable[Any]] | None = None
+
+    def _classify(self, mime: bytes) -> Any:
+        within = getattr(self.classifier, "classify_within", None)
+        if within is not None:  # the message's time budget covers detection too
+            return within(mime)[1]
+        from hygiene.domain.extract import extract
+
+        return self.classifier.classify_extraction(extract(mime, self.classifier.limits))
 
     async def scan_message(self, mailbox: str, meta: MessageMeta) -> BreachView | None:
         """Register ``meta`` when it is a candidate and send the discovery reminder; None when it is not one (or
@@ -276,9 +287,7 @@ class BreachScanner:
             self.counts.internal_only += 1
             return None  # internal only: no need to classify
         try:
-            from hygiene.domain.extract import extract
-
-            verdict = self.classifier.classify_extraction(extract(mime, self.classifier.limits))
+            verdict = await self.offload(self._classify, mime) if self.offload else self._classify(mime)
         except Exception as exc:  # a parser bug must not stop the sweep; no content in the log
             log.warning("sent_message_unreadable", mailbox=mailbox, error=type(exc).__name__)
             return None

@@ -207,6 +207,8 @@ class Pipeline:
         self.stopping = False  # set by SIGTERM: finish the step in flight, start no new one
         self.progress = {"mailboxes_total": 0, "mailboxes_done": 0, "messages": 0}  # live counts for a TTY
         self._pool: ThreadPoolExecutor | None = None  # classification threads, started at the first message
+        if breach is not None:
+            breach.offload = self._off_loop  # Sent Items are classified in the same threads
 
     async def _off_loop(self, fn: Callable[..., Any], *args: Any) -> Any:
         """Run ``fn(*args)`` (CPU-bound, thread-safe) in the classification threads and wait for it."""

@@ -48,3 +48,37 @@ def test_candidates_and_open_breaches_are_exported(tmp_path, breach_db_url):
     app.breach.store.report(second.id, reference="DT-9", actor="test")
     assert v("hygiene_breaches_open", deadline="overdue") == 0
     app.engine.dispose()
+
+
+class _ThreadNoting(MarkerDetector):
+    """The marker detector, noting the thread each message is classified on."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.threads: set[str] = set()
+
+    def classify_extraction(self, extraction):
+        import threading
+
+        self.threads.add(threading.current_thread().name)
+        return super().classify_extraction(extraction)
+
+
+def test_sent_items_are_classified_off_the_event_loop(tmp_path, breach_db_url):
+    g = FakeGraph()
+    for upn in (KARI, OFFICER):
+        g.add_user(upn)
+    g.deliver(KARI, outgoing(["lege@klinikk.example"], n=3), folder="sentitems")
+    detector = _ThreadNoting()
+    settings = breach_settings(tmp_path, breach_db_url, base_url=g.base)
+    app = App.from_settings(settings, clock=FakeClock(), transport=g.transport, retry=FAST, classifier=detector)
+
+    async def go():
+        try:
+            return await run_once(app)
+        finally:
+            await app.aclose()
+
+    assert asyncio.run(go()).breach_candidates == 1
+    assert detector.threads
+    assert all(name.startswith("hygiene-classify") for name in detector.threads), detector.threads

@@ -17,7 +17,7 @@ from collections.abc import Iterable
 from hygiene.domain.detect.ids import IdRules, MessageContext, find_ids, has_id_candidate
 from hygiene.domain.detect.language import guess_language
 from hygiene.domain.detect.ruleset import KEYWORD_CATEGORIES, LANGUAGES, Rules, load_rules
-from hygiene.domain.detect.special import find_special, keyword_hit
+from hygiene.domain.detect.special import find_special, keyword_hit, personal_text
 from hygiene.domain.text import TextPart
 from hygiene.domain.verdict import Finding
 
@@ -38,6 +38,7 @@ def detect(parts: Iterable[TextPart], rules: Rules, *, language: str | None = No
     id_findings = [find_ids(part.text, part.where, rules.ids, language, message=message) for part in parts]
     about_person = [_names_a_person(found) for found in id_findings]
     in_message = any(about_person)
+    personal = _personal_message(parts, rules, language)
     findings: list[Finding] = []
     for part, found, here in zip(parts, id_findings, about_person, strict=True):
         findings.extend(found)
@@ -52,9 +53,20 @@ def detect(parts: Iterable[TextPart], rules: Rules, *, language: str | None = No
                 part_language,
                 identifier_here=here,
                 identifier_in_message=in_message,
+                personal_message=personal if part.where == "subject" else 0.0,
             )
         )
     return findings
+
+
+def _personal_message(parts: list[TextPart], rules: Rules, language: str | None) -> float:
+    """The person bonus the body lends the subject (`personal_text`), looked at only when the subject holds a
+    keyword: the subject of a personal message ("Sjukskriven resten av veckan", "Mammas demensdiagnose") is about
+    its writer or the person it concerns."""
+    if not any(part.where == "subject" and keyword_hit(part.text, rules) for part in parts):
+        return 0.0
+    body = next((part for part in parts if part.where in ("body", "html")), None)
+    return 0.0 if body is None else personal_text(body.text, rules, language)
 
 
 def _names_a_person(findings: list[Finding]) -> bool:

@@ -46,7 +46,10 @@ KEYWORD_CATEGORIES = (
     "criminal",
 )
 TIERS = ("strong", "weak", "medication")
-CUES = ("self", "we", "relation", "role", "third", "link", "attribution", "you", "generic", "directive", "topical")
+CUES = (
+    "self", "we", "relation", "role", "third", "link", "attribution", "you", "generic", "directive", "topical",
+    "absence",
+)  # fmt: skip
 PERSON_CUES = ("self", "we", "relation", "role", "third", "link", "attribution", "you")
 # Categories of identity ("is a Muslim", "are Kurds"): a copula right before the keyword attributes it to someone.
 ATTRIBUTED = frozenset({"religion", "ethnicity", "sexual_orientation", "politics"})
@@ -97,6 +100,8 @@ class Scoring:
     name: float = 0.1
     identifier: float = 0.3
     identifier_message: float = 0.15
+    message: float = 0.15
+    absence: float = 0.15
     person_cap: float = 0.5
     support_cap: float = 0.25
     generic: float = 0.2

@@ -84,6 +84,7 @@ _PARAGRAPH_BREAK = regex.compile(r"\n[ \t\r]*\n")
 _SIGNATURE_LINES = 8
 _SIGNATURE_LINE_CHARS = 60
 _MIN_REPORT = 0.1
+_PERSONAL_HEAD = 800  # characters of a body read to decide whether it is a personal message
 # A greeting that names the addressee ("Hej Lisa,", "Dear Ms Evans,"): "you" in the message is then that person.
 _GREETING = regex.compile(
     r"^[ \t]*(?i:hei|hej|hejsan|hallo|hallå|heisann|hei hei|kjære|kære|kära|käre|god morgen|godmorgen|goddag|"
@@ -96,7 +97,8 @@ _SENTENCE_END = regex.compile(r"[.!?][\s\"')]+(?=\p{Lu})|\n[ \t\r]*\n")
 _SUPPORT = frozenset({"we", "third", "link", "you"})  # cues that support a person but do not name one
 # Health only. A label-value line of a form ("Diagnose: F32.1", "Sykmeldingsgrad: 50 %", "Medication: insulin") is
 # about the person the form is about, named or not: a health keyword on such a line (the label or its value, which
-# may start on the next line) counts as a specific person. A placeholder value ("ikke oppgitt", "n/a") does not.
+# may start on the next line) counts as a specific person. A placeholder value ("ikke oppgitt", "n/a", "oppgi i
+# prosent") does not, nor a heading followed by prose (a value longer than 80 characters: a policy's "Medication: ...").
 _FORM_LABEL = regex.compile(
     r"^[ \t>*|-]*(?i:(?:hoved|bi|huvud)?diagnos(?:e|er|ar|is|es)?|diagnosekode|diagnoskod|diagnosis code|icd-?10|"
     r"icpc-?2?|sykmeldingsgrad|sjukmeldingsgrad|sygemeldingsgrad|sjukskrivningsgrad|sykmelding(?:speriode)?|"
@@ -112,8 +114,9 @@ _FORM_LABEL = regex.compile(
     r"[ \t]*(?:\([^()\n]{0,30}\))?[ \t]*:[ \t]*(?:\n[ \t]*(?![^\n]{0,40}:))?"
     r"(?!(?i:ikke oppgitt|ikkje oppgitt|ikke relevant|ingen|inga|ingen kjente|nei|ej|nej|none|no|n/a|"
     r"not applicable|not stated|fylles ut|fyll inn|fylls i|udfyldes|skal ikke|skal ikkje|ska inte|should not|"
-    r"must not|do not)(?![\p{L}/])|0[ \t]*%|0(?![\p{N}]))"
-    r"(?=[\p{L}\p{N}])[^\n]*",
+    r"must not|do not|oppgi|oppgje|angi|ange|angiv|skriv|fyll|state|enter|specify|insert|ja|nei|yes|"
+    r"ja/nei|yes/no|se vedlegg|see attached)(?![\p{L}])|0[ \t]*%|0(?![\p{N}]))"
+    r"(?=[\p{L}\p{N}])[^\n]{1,80}$",
     regex.MULTILINE,
 )
 # A dose next to a health word ("tar 20 mg Cipramil", "insulin 10 enheter"): someone's regimen, not a topic.
@@ -173,6 +176,7 @@ def find_special(
     *,
     identifier_here: bool = False,
     identifier_in_message: bool = False,
+    personal_message: float = 0.0,
 ) -> list[Finding]:
     """Special-category findings in one part. ``identifier_here``/``_in_message``: a national ID was found in this
     part / elsewhere in the message (evidence that the text is about a person)."""
@@ -192,6 +196,7 @@ def find_special(
     context = _Context(text, folded, rules, language, hits, codes)
     scoring = rules.scoring
     person_bonus = scoring.identifier if identifier_here else scoring.identifier_message if identifier_in_message else 0
+    person_bonus += personal_message  # the subject of a personal message (`personal_text` of its body)
     raw: list[tuple[str, str, str, int, int, float, bool]] = []
     for hit in hits:
         term: Term = hit.payload  # type: ignore[assignment]
@@ -223,6 +228,26 @@ def find_special(
         for s in _strongest(scored)
         if s.confidence >= _MIN_REPORT
     ]
+
+
+def personal_text(text: str, rules: Rules, language: str | None) -> float:
+    """How much ``text`` (a message body) reads as one person's message, as a person bonus for its subject: it
+    greets a named person or speaks in the first person singular near its top (`Scoring.message`), the more so when
+    it speaks of absence or adjustment ("jeg går hjem nå", "I'll be out": plus `Scoring.absence`). Nothing when a
+    generic or directive word stands there (a newsletter, an invitation, a policy or a routine is not personal,
+    however it is addressed)."""
+    head = text[:_PERSONAL_HEAD]
+    folded = fold(head)
+    first_person = absence = False
+    for hit in rules.cue_automaton(language).search(folded, 0, len(folded)):
+        cue: Cue = hit.payload  # type: ignore[assignment]
+        if cue.cue in ("generic", "directive"):
+            return 0.0
+        first_person = first_person or cue.cue == "self"
+        absence = absence or cue.cue == "absence"
+    if not (first_person or _GREETING.search(head) is not None):
+        return 0.0
+    return rules.scoring.message + (rules.scoring.absence if absence else 0.0)
 
 
 def keyword_hit(text: str, rules: Rules) -> bool:
