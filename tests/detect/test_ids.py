@@ -45,6 +45,7 @@ def flagged(text: str, language: str | None = None, rules: IdRules = RULES) -> l
         ("02013299997", "no_fnr", "classic"),  # Skatteetaten's 2032 example, remainder 0
         ("30108299920", "no_fnr", "classic"),  # 2032 example, person 1
         ("30108299939", "no_fnr", "2032"),  # 2032 example, person 2: K1 remainder 1
+        ("69020020083", "no_dnr", "classic"),  # D-number 29.02.2000 from the borrowed 200-499 series (2021)
     ],
 )
 def test_norwegian_numbers_validate_with_their_kind_and_rule(number: str, kind: str, rule: str) -> None:

@@ -103,6 +103,12 @@ def test_payment_words_do_not_make_references_phone_or_organisation_numbers_acco
         f"Med venlig hilsen\nJensen Rengøring ApS\nCVR 12345678\nKonto: {ACCOUNT}",
         f"Hei, jeg sender over fakturaen for jobben. Betal til kontonr {ACCOUNT} innen 14 dager.\nMvh Ola, Nord Rør AS",
         "Betalningsmottagare: Fjällfrakt AB\nKonto: SE62 3001 3594 0025 5599 3396",
+        f"Vennligst overfør pengene til vår konto {ACCOUNT}.",
+        f"Gi en gave til kontonummer {ACCOUNT}!",
+        f"Kontingenten for 2025 betales til konto {ACCOUNT} innen 1. mars.",
+        f"Medlemsavgiften sätts in på {ACCOUNT} senast 31 januari.",
+        f"Deltagergebyret indbetales på konto {ACCOUNT}.",
+        f"Support our fundraiser: donations to account {ACCOUNT}",
     ],
 )
 def test_a_companys_own_account_on_an_invoice_or_letterhead_is_not_flagged(text: str) -> None:
@@ -118,6 +124,8 @@ def test_a_companys_own_account_on_an_invoice_or_letterhead_is_not_flagged(text:
         "Jag har betalat fakturan två gånger, kan ni återbetala till SE62 3001 3594 0025 5599 3396?",
         f"Skjema for refusjon\nNavn: Ole Brekke\nUtbetales til konto: {ACCOUNT}\nBeløp: 1 340 kr",
         f"Jeg har fått faktura fra dere. Kan dere refundere det jeg betalte for mye til {PLAIN}?",
+        f"Kan dere sette inn pengene på kontonummer {ACCOUNT}? Fakturaen er betalt.",
+        f"Mitt kontonummer er {ACCOUNT}, kontingenten er betalt.",
     ],
 )
 def test_a_private_persons_account_is_flagged_even_near_invoice_or_company_words(text: str) -> None:

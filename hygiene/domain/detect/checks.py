@@ -104,7 +104,11 @@ def no_fnr_years(digits11: str) -> tuple[int, ...]:
     if kind is None:
         return ()
     yy, individual = int(digits11[4:6]), int(digits11[6:9])
-    return _fnr_years(yy, individual) if rule == "classic" else (1900 + yy, 2000 + yy)
+    if rule == "2032":
+        return (1900 + yy, 2000 + yy)
+    if kind == "no_dnr":
+        return (1800 + yy, 1900 + yy, 2000 + yy)
+    return _fnr_years(yy, individual)
 
 
 def _no_fnr(d: str) -> tuple[str | None, str | None]:
@@ -129,7 +133,15 @@ def _no_fnr(d: str) -> tuple[str | None, str | None]:
     if remainder > 3:
         return None, None
     rule = "classic" if remainder == 0 else "2032"
-    years = _fnr_years(yy, individual) if rule == "classic" else (1900 + yy, 2000 + yy)
+    if rule == "2032":
+        years: tuple[int, ...] = (1900 + yy, 2000 + yy)
+    elif kind == "no_dnr":
+        # D-numbers borrow unused series of other centuries since 2021 (Skatteetaten, "Utvidelse av
+        # D-nummerserien", folkeregisteret-api-dokumentasjon src/nyheter/2021-06-24-Utvide-dnr-serie.md): 200-499
+        # for 2000-2039 and 600-999 for 1940-1999, so the series does not fix the century.
+        years = (1800 + yy, 1900 + yy, 2000 + yy)
+    else:
+        years = _fnr_years(yy, individual)
     if not any(_date_ok(year, month, day) for year in years):
         return None, None
     return kind, rule

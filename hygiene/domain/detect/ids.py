@@ -123,16 +123,19 @@ KINDS: Mapping[str, str] = MappingProxyType(
 LANGUAGES = ("nb", "nn", "sv", "da", "en", "fi")
 
 CONTEXT_GROUPS = (
-    "national_id", "cpr", "hetu", "person", "account", "payment", "payout", "card", "invoice", "company", "negative"
+    "national_id", "cpr", "hetu", "person", "account", "payment", "payout", "card", "invoice", "fee", "company",
+    "negative",
 )  # fmt: skip
 """Keyword groups: ID names, Danish-only and Finnish-only ID names (decide a 10-digit number valid in two countries),
 words about a person, account words, words about paying money into an account ("overfør til", "sätt in") and about
 paying a person (salary, refunds, expenses: "utbetal lønna mi til"), card words, invoice words (lower IBAN and
-account confidence), a company's own registration words (organisation number, VAT, bankgiro: a precision guard
+account confidence), words about paying an organisation (membership fees, donations: they lower accounts only), a
+company's own registration words (organisation number, VAT, bankgiro: a precision guard
 next to a number, and a sign that accounts in the part are a company's) and other precision guards."""
 
 _GROUP_PRIORITY = (
-    "cpr", "hetu", "company", "negative", "national_id", "account", "card", "invoice", "payout", "payment", "person"
+    "cpr", "hetu", "company", "negative", "national_id", "account", "card", "invoice", "fee", "payout", "payment",
+    "person",
 )  # fmt: skip
 _GUARDS = frozenset({"negative", "company"})
 
@@ -175,12 +178,17 @@ _DEFAULT_CONTEXT: dict[str, dict[str, tuple[str, ...]]] = {
     },
     "account": {
         "nb": ("konto", "kontoen", "kontonr", "kontonr.", "konto nr", "konto nr.", "konto-nr", "kontonummer*",
-               "bankkonto*", "lønnskonto*", "brukskonto*", "sparekonto*", "kontoutskrift*"),
-        "nn": ("konto", "kontoen", "kontonr", "kontonummer*", "bankkonto*"),
-        "sv": ("konto", "kontot", "kontonr", "kontonummer*", "bankkonto*", "clearingnummer*", "clearingnr"),
+               "bankkonto*", "lønnskonto*", "brukskonto*", "sparekonto*", "kontoutskrift*", "kto", "kto.", "kto.nr",
+               "kto.nr.", "ktonr", "bankopplysning*", "bankinformasjon*", "kontoopplysning*", "kontoinformasjon*",
+               "bankdetaljer*"),
+        "nn": ("konto", "kontoen", "kontonr", "kontonummer*", "bankkonto*", "bankopplysning*",
+               "kontoopplysning*"),
+        "sv": ("konto", "kontot", "kontonr", "kontonummer*", "kontonumret", "bankkonto*", "clearingnummer*",
+               "clearingnr", "bankuppgift*", "kontouppgift*", "bankinformation*"),
         "da": ("konto", "kontoen", "kontonr", "kontonr.", "kontonummer*", "bankkonto*", "reg.nr", "reg.nr.",
-               "nemkonto*"),
-        "en": ("account*", "acct", "acc.", "acc", "bank account*", "iban", "bic", "swift", "sort code"),
+               "nemkonto*", "bankoplysning*", "kontooplysning*"),
+        "en": ("account*", "acct", "acc.", "acc", "a/c", "bank account*", "iban", "bic", "swift", "sort code",
+               "bank details", "banking details", "bank info*"),
         "fi": ("tilinumero*", "tili", "tilille"),
     },
     "card": {
@@ -209,6 +217,15 @@ _DEFAULT_CONTEXT: dict[str, dict[str, tuple[str, ...]]] = {
                "beneficiary", "payee"),
         "fi": ("lasku*", "eräpäivä"),
     },
+    "fee": {
+        "nb": ("kontingent*", "medlemskontingent*", "deltakeravgift*", "påmeldingsavgift*", "egenandel*",
+               "gavekonto*", "innsamling*", "donasjon*", "gi en gave", "gi et bidrag", "støtt oss"),
+        "nn": ("kontingent*", "deltakaravgift*", "innsamling*"),
+        "sv": ("medlemsavgift*", "anmälningsavgift*", "deltagaravgift*", "insamling*", "gåvokonto*", "ge en gåva",
+               "swish"),
+        "da": ("kontingent*", "deltagergebyr*", "tilmeldingsgebyr*", "indsamling*", "giv et bidrag", "mobilepay"),
+        "en": ("membership fee*", "registration fee*", "donation*", "donate", "fundraising", "fundraiser"),
+    },
     "company": {
         "nb": ("org.nr", "org.nr.", "orgnr", "orgnr.", "org nr", "org. nr", "org. nr.", "org-nr", "org.nummer",
                "organisasjonsnummer*", "foretaksregisteret", "enhetsregisteret", "mva", "mva-nr", "mva-nummer*"),
@@ -228,23 +245,22 @@ _DEFAULT_CONTEXT: dict[str, dict[str, tuple[str, ...]]] = {
         "sv": ("betala till", "betala in på", "betalas in på", "sätt in", "sätta in", "sätts in", "insättning*",
                "överför*", "för över", "föra över", "förs över"),
         "da": ("betal til", "betale til", "overfør*", "sæt ind", "sætte ind", "sættes ind", "indsæt*"),
-        "en": ("pay to", "pay into", "paid into", "transfer to", "transfer it to", "transfer the money to",
-               "transferred to", "wire to", "wire it to", "deposit to", "deposit into", "deposited into",
-               "send the money to", "paid to"),
+        "en": ("pay to", "pay into", "paid into", "transfer to", "transfer it to", "transferred to", "wire to",
+               "wire it to", "deposit to", "deposit into", "deposited into", "paid to"),
         "fi": ("maksa tilille",),
     },
     "payout": {
         "nb": ("utbetal*", "tilbakebetal*", "refunder*", "refusjon*", "lønna", "lønnen", "lønna mi", "lønn til",
-               "feriepeng*", "pengene mine", "pengene tilbake", "få pengene", "stipend*", "stønad*", "trygd*",
-               "honorar*", "reiseregning*", "utlegg*"),
+               "feriepeng*", "pengene", "pengene mine", "pengene tilbake", "få pengene", "stipend*", "stønad*",
+               "trygd*", "honorar*", "reiseregning*", "utlegg*"),
         "nn": ("utbetal*", "tilbakebetal*", "refunder*", "refusjon*", "løna", "lønna", "løn til", "feriepeng*",
                "pengane", "stønad*", "utlegg*"),
-        "sv": ("utbetal*", "återbetal*", "refunder*", "lönen", "lön till", "semesterersättning*",
+        "sv": ("utbetal*", "återbetal*", "refunder*", "lönen", "lön till", "semesterersättning*", "pengarna",
                "pengarna tillbaka", "mina pengar", "arvode*", "ersättning*", "utlägg*", "reseräkning*"),
         "da": ("udbetal*", "tilbagebetal*", "refunder*", "refusion*", "lønnen", "løn til", "feriepeng*",
                "pengene tilbage", "mine penge", "honorar*", "udlæg*", "godtgørelse*"),
         "en": ("payout*", "pay out", "paid out", "refund*", "reimburs*", "repay*", "salary", "wages", "my pay",
-               "my money", "allowance*", "expense claim*", "stipend*"),
+               "my money", "the money", "allowance*", "expense claim*", "stipend*"),
         "fi": ("palkka*", "palautus*"),
     },
     "negative": {
@@ -713,6 +729,7 @@ def has_id_candidate(text: str) -> bool:
 # --- context ----------------------------------------------------------------------------------------------------
 
 
+_FILE_NAME_SEPARATORS = re.compile(r"[_.]+")
 MAIL_TEXT_PARTS = ("subject", "body", "html")
 """Parts written by the sender (the mail itself), as opposed to attachments."""
 
@@ -739,13 +756,18 @@ class MessageContext:
         self._groups: dict[str, frozenset[str]] | None = None
 
     def groups_for(self, where: str) -> frozenset[str]:
-        """Groups found in the mail text parts other than ``where`` (all of them for an attachment)."""
+        """Groups found in the mail text parts other than ``where`` (all of them for an attachment), and in an
+        attachment's own file name ("kontoopplysninger.pdf", "CPR-liste.xlsx")."""
         if self._groups is None:
             self._groups = {}
             for part_where, text in self._parts:
                 found = frozenset(group for _, _, group in self._rules._keywords.hits(text))
                 self._groups[part_where] = self._groups.get(part_where, frozenset()) | found
-        return frozenset().union(*(found for part_where, found in self._groups.items() if part_where != where))
+        groups = frozenset().union(*(found for part_where, found in self._groups.items() if part_where != where))
+        if where.startswith("attachment:"):
+            name = _FILE_NAME_SEPARATORS.sub(" ", where[len("attachment:") :])
+            groups |= frozenset(group for _, _, group in self._rules._keywords.hits(name))
+        return groups
 
 
 @dataclass(slots=True)
@@ -804,19 +826,22 @@ class _Context:
             self._part_groups = groups
         return self._part_groups
 
-    def private(self, start: int) -> bool:
-        """Whether the sentence before ``start`` makes the account a private person's: a first-person singular word
-        ("mitt kontonummer", "lønna mi", "my IBAN", "jag"), a second-person possessive on an account word ("ditt
-        nye kontonummer", "kontoen din", "your account") or a payout word ("Utbetales til konto:"). Searched up to
-        `_OWNER_WINDOW` characters back, not past the end of the previous sentence."""
+    def owner(self, start: int) -> str | None:
+        """Who the account before ``start`` belongs to, by the sentence it stands in: ``mine`` for a first-person
+        singular word ("mitt kontonummer", "lønna mi", "my IBAN", "jag") or a second-person possessive on an account
+        word ("ditt nye kontonummer", "kontoen din", "your account"); ``payout`` for a word about paying a person
+        ("Utbetales til konto:", "sette inn pengene"); else None. Searched up to `_OWNER_WINDOW` characters back, not
+        past the end of the previous sentence."""
         lo = max(0, start - _OWNER_WINDOW)
         window = self.text[lo:start]
         ends = [match.end() for match in _SENTENCE_END.finditer(window)]
         if ends:
             window = window[ends[-1] :]
         if _PRIVATE.search(window) is not None:
-            return True
-        return any(group == "payout" for _, _, group in self.rules._keywords.hits(window))
+            return "mine"
+        if any(group == "payout" for _, _, group in self.rules._keywords.hits(window)):
+            return "payout"
+        return None
 
     def company(self) -> bool:
         """Whether the part (or the message's mail text) shows a company's own accounts: registration words (org.nr,
@@ -826,7 +851,7 @@ class _Context:
             groups = self.part_groups()
             self._company = (
                 "company" in groups
-                or ("invoice" in groups and "payout" not in groups)
+                or (not groups.isdisjoint(("invoice", "fee")) and "payout" not in groups)
                 or _COMPANY_NAME.search(self.text) is not None
             )
         return self._company
@@ -844,8 +869,8 @@ def _score(kind: str, base: float, context: _Context, start: int, end: int) -> f
         return base * 0.3
     if category == "bank_account":
         return _score_account(kind, base, context, start, near)
-    if near in ("payment", "payout"):
-        near = None  # "overfør til", "lønn": words about money, no word for an ID or a card
+    if near in ("payment", "payout", "fee"):
+        near = None  # "overfør til", "lønn", "kontingent": words about money, no word for an ID or a card
     if category == "national_id":
         if near in ("national_id", "cpr", "hetu"):
             return _raise(base, 0.12)
@@ -877,12 +902,15 @@ def _score_account(kind: str, base: float, context: _Context, start: int, near: 
     """A Norwegian account or an IBAN: a private person's is sensitive, a company's own (on an invoice, in a
     signature or letterhead beside its organisation number) is not.
 
-    Private: a first-person singular word in the sentence ("mitt kontonummer", "lønna mi"), a second-person
-    possessive on the account word, or a payout word nearest ("utbetal", "refusjon", salary). Company: an invoice
-    word nearest, or invoice, registration or company-name evidence in the part, and nothing private.
+    An invoice word nearest ("vår konto", "betales til", "kontingent") makes it the company's unless the sentence
+    says it is the writer's or the reader's ("mitt kontonummer", "ditt nye kontonummer": `_Context.owner`). Invoice,
+    registration or company-name evidence elsewhere in the part does unless the sentence says so or speaks of paying
+    a person (a payout word: "utbetal", "refusjon", salary, "sette inn pengene").
     """
-    private = near == "payout" or context.private(start)
-    if not private and (near == "invoice" or context.company()):
+    owner = context.owner(start)
+    if near in ("invoice", "fee") and owner != "mine":
+        return base * 0.35
+    if near != "payout" and owner is None and context.company():
         return base * 0.35
     if near == "account" or (kind == "iban" and near == "card"):
         return _raise(base, 0.15)

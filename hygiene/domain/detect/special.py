@@ -98,7 +98,8 @@ _CLAUSE_BREAK = regex.compile(r"[.,:;!?\n]")  # between a conditional and the ke
 _SUPPORT = frozenset({"we", "third", "link", "you"})  # cues that support a person but do not name one
 # Health only. A label-value line of a form ("Diagnose: F32.1", "Sykmeldingsgrad: 50 %", "Medication: insulin") is
 # about the person the form is about, named or not: a health keyword on such a line (the label or its value, which
-# may start on the next line) counts as a specific person. A placeholder value ("ikke oppgitt", "n/a") does not.
+# may start on the next line) counts as a specific person. A placeholder value ("ikke oppgitt", "n/a", "oppgi i
+# prosent") does not, nor a heading followed by prose (a value longer than 80 characters: a policy's "Medication: ...").
 _FORM_LABEL = regex.compile(
     r"^[ \t>*|-]*(?i:(?:hoved|bi|huvud)?diagnos(?:e|er|ar|is|es)?|diagnosekode|diagnoskod|diagnosis code|icd-?10|"
     r"icpc-?2?|sykmeldingsgrad|sjukmeldingsgrad|sygemeldingsgrad|sjukskrivningsgrad|sykmelding(?:speriode)?|"
@@ -114,8 +115,9 @@ _FORM_LABEL = regex.compile(
     r"[ \t]*(?:\([^()\n]{0,30}\))?[ \t]*:[ \t]*(?:\n[ \t]*(?![^\n]{0,40}:))?"
     r"(?!(?i:ikke oppgitt|ikkje oppgitt|ikke relevant|ingen|inga|ingen kjente|nei|ej|nej|none|no|n/a|"
     r"not applicable|not stated|fylles ut|fyll inn|fylls i|udfyldes|skal ikke|skal ikkje|ska inte|should not|"
-    r"must not|do not)(?![\p{L}/])|0[ \t]*%|0(?![\p{N}]))"
-    r"(?=[\p{L}\p{N}])[^\n]*",
+    r"must not|do not|oppgi|oppgje|angi|ange|angiv|skriv|fyll|state|enter|specify|insert|ja|nei|yes|"
+    r"ja/nei|yes/no|se vedlegg|see attached)(?![\p{L}])|0[ \t]*%|0(?![\p{N}]))"
+    r"(?=[\p{L}\p{N}])[^\n]{1,80}$",
     regex.MULTILINE,
 )
 # A dose next to a health word ("tar 20 mg Cipramil", "insulin 10 enheter"): someone's regimen, not a topic.

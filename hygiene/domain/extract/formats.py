@@ -321,6 +321,9 @@ def read_pdf(data: bytes, *, max_pages: int, deadline: float, max_images: int = 
     from pypdf import PdfReader
     from pypdf.errors import PyPdfError
 
+    from hygiene.domain.extract import _pdf_speed
+
+    _pdf_speed.install()
     logging.getLogger("pypdf").setLevel(logging.ERROR)
     result = Result()
     try:
