@@ -100,3 +100,17 @@ def test_any_valid_id_is_found_with_its_word_in_the_other_mail_part(
         (f.where, f.kind, f.start, f.end) for f in detect(parts, RULES, language=language) if f.confidence >= THRESHOLD
     }
     assert (number_part, ident.kind, start, end) in found
+
+
+def test_an_attachments_file_name_is_context_for_its_numbers() -> None:
+    body = ("body", "Se vedlegg.")
+    rows = "Kari 251293-0554\nOla 1234.56.78903\n"
+    assert flagged([body, ("attachment:CPR-liste.xlsx", rows)], "da") == [
+        ("attachment:CPR-liste.xlsx", "dk_cpr", "251293-0554")
+    ]
+    assert flagged([body, ("attachment:kontoopplysninger_ansatte.pdf", rows)], "nb") == [
+        ("attachment:kontoopplysninger_ansatte.pdf", "no_account", "1234.56.78903")
+    ]
+    # A neutral name lends nothing; an invoice's name marks its account as the company's.
+    assert flagged([body, ("attachment:liste.xlsx", rows)], "da") == []
+    assert flagged([("body", "Kontonummer i vedlegget."), ("attachment:faktura_2025.pdf", rows)], "nb") == []
