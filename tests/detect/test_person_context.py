@@ -37,6 +37,9 @@ NAMES = [
     ("health", "", "Hej,\nmit barnebarn Lucas har astma og skal have medicin med."),
     ("health", "", "Hello,\nmy stepdaughter Maisie has epilepsy and takes medication twice a day."),
     ("health", "", "Hej,\nmin svärmor Gunilla har demens och bor nu på ett boende."),
+    ("health", "", "Hei,\nOleksandr har fått diagnosen diabetes og trenger insulin i skoletiden."),
+    ("health", "", "Hej,\nHodan har astma och behöver sin inhalator på utflykten."),
+    ("health", "", "Hej,\nŁukasz har fået konstateret epilepsi og skal have medicin."),
     # a known first name that is not anyone's subject: a course leader, a place, a greeting to a colleague
     ("-", "", "Kurs om diabetes i skolen ved Kari Hansen. Påmelding på nettsiden innen fredag."),
     ("-", "", "Hei Kari,\nkan du sende meg artikkelen om diabetes og kosthold som vi snakket om?"),
@@ -278,9 +281,9 @@ def test_who_the_keyword_is_about(rules, expected, subject, body):
 
 def test_first_names_are_broad_and_hold_no_ordinary_words():
     assert len(FIRST_NAMES) >= 1_000
-    for name in ("noah", "ebba", "aino", "máret", "fatima", "priya", "oksana", "alfie"):
+    for name in ("noah", "ebba", "aino", "máret", "fatima", "priya", "oksana", "alfie", "hodan", "łukasz", "nazanin"):
         assert name in FIRST_NAMES
-    for word in ("can", "even", "inga", "mina", "hans", "sami", "love", "line"):  # ordinary words, cues, ethnicities
+    for word in ("can", "even", "inga", "mina", "hans", "sami", "love", "line", "are", "nok", "roman", "jordan"):
         assert word not in FIRST_NAMES
 
 
