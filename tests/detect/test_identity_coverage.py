@@ -476,6 +476,159 @@ def test_belonging_to_a_denomination_is_religion(language: str) -> None:
 MAILS = [
     (
         "religion",
+        "Navn: Aisha Khan\nKlasse: 7B\nKost: Halal, ikke svinekjøtt (religiøse hensyn)\nAllergier: Ingen",
+    ),
+    (
+        "religion",
+        (
+            "Elev: Jonas Berg\n"
+            "Fødselsdato: 12.03.2012\n"
+            "Trossamfunn: Jehovas vitner\n"
+            "Merknad: Deltar ikke i julegudstjeneste"
+        ),
+    ),
+    (
+        "religion",
+        (
+            "Hi team,\n\n"
+            "Just so you know, Priya is Hindu and will be celebrating Diwali with her family on Monday.\n\n"
+            "Thanks, Anna"
+        ),
+    ),
+    (
+        "religion",
+        (
+            "Hei,\n\n"
+            "Far til Noah ønsker ikke at sønnen deltar i skolegudstjenesten, da familien er muslimsk.\n\n"
+            "Hilsen kontaktlærer"
+        ),
+    ),
+    (
+        "religion",
+        (
+            "Hej!\n\n"
+            "Vi är ortodoxa kristna och firar jul den 7 januari, så Nikola är ledig då.\n\n"
+            "Hälsningar Milena"
+        ),
+    ),
+    (
+        "religion",
+        "Hei,\n\nJeg er pinsevenn og ønsker ikke å jobbe søndager.\n\nHilsen Marit",
+    ),
+    (
+        "ethnicity",
+        "Navn: Nils Aslak Sara\nFødselsdato: 03.04.2011\nMorsmål: Nordsamisk\nEtnisitet: Samisk",
+    ),
+    (
+        "ethnicity",
+        "Hej!\n\nHan är syrian och familjen talar arameiska hemma.\n\nHälsningar Eva",
+    ),
+    (
+        "ethnicity",
+        (
+            "Hi,\n\n"
+            "For the census form: I'm of mixed heritage, my mum is Jamaican and my dad is Scottish.\n\n"
+            "Thanks, Leah"
+        ),
+    ),
+    (
+        "ethnicity",
+        "Hei,\n\nGutten er rom, og familien har nylig kommet fra Romania.\n\nHilsen barnevernet",
+    ),
+    (
+        "ethnicity",
+        "Hej\n\nHendes far er kurder, og hun taler kurdisk med ham.\n\nHilsen Mette",
+    ),
+    (
+        "politics",
+        (
+            "Hei,\n\n"
+            "Som medlem av Arbeiderpartiets bystyregruppe trenger jeg fri til gruppemøtet mandag.\n\n"
+            "Hilsen Tor"
+        ),
+    ),
+    (
+        "politics",
+        "Hej,\n\nJag är kommunalråd för Liberalerna och måste gå tidigt på onsdag.\n\nHälsningar Anders",
+    ),
+    (
+        "politics",
+        "Hi Jo,\n\nI'm a Lib Dem councillor and have a council meeting on Thursday evening.\n\nBest, Mark",
+    ),
+    (
+        "politics",
+        "Hei,\n\nHan har sterke politiske meninger og er aktiv i Rødt.\n\nHilsen Kari",
+    ),
+    (
+        "union",
+        "Hei,\n\nJeg er medlem i Akademikerne og vil ha forbundet med i forhandlingene.\n\nHilsen Siri",
+    ),
+    (
+        "union",
+        "Navn: Ola Nordmann\nAnsattnr: 4411\nFagforening: Fagforbundet\nTrekk: 412 kr/mnd",
+    ),
+    (
+        "union",
+        "Hej,\n\nSom förtroendevald för Vision vill jag vara med på förhandlingen.\n\nHälsningar Kim",
+    ),
+    (
+        "union",
+        "Hi,\n\nAs the UNISON rep for the branch, I'd like to attend the hearing.\n\nBest, Jo",
+    ),
+    (
+        "sexual_orientation",
+        "Hei,\n\nMin sønn har fortalt at han er skeiv, og vi er bekymret for mobbing.\n\nHilsen Kari",
+    ),
+    (
+        "sexual_orientation",
+        "Hej,\n\nHon lever i en samkönad relation och vill inte att det nämns på mötet.\n\nHälsningar Eva",
+    ),
+    (
+        "sexual_orientation",
+        "Hi,\n\nMy son is gay and has asked us not to tell his grandparents.\n\nBest, Emma",
+    ),
+    (
+        "sexual_orientation",
+        "Hei,\n\nEg er lesbisk og har vore sambuar med Kari i fem år.\n\nHelsing Siri",
+    ),
+    (
+        "genetic_biometric",
+        "Hei,\n\nSvaret på gentesten kom i dag: Ingrid har arvelig brystkreftgen (BRCA1).\n\nHilsen Kari",
+    ),
+    (
+        "genetic_biometric",
+        "Hej,\n\nDNA-testet visar att Jonas inte är biologisk far till barnet.\n\nHälsningar Eva",
+    ),
+    (
+        "genetic_biometric",
+        "Hi,\n\nThe clinic confirmed my daughter carries the cystic fibrosis gene.\n\nBest, Emma",
+    ),
+    (
+        "criminal",
+        "Navn: Per Hansen\nFødselsdato: 01.01.1990\nPolitiattest: Anmerkning – vold (2019)",
+    ),
+    (
+        "criminal",
+        "Hej,\n\nHan dömdes i fjol till skyddstillsyn för narkotikabrott.\n\nHälsningar Eva",
+    ),
+    (
+        "criminal",
+        "Hei,\n\nSønnen min har fått en ungdomskontrakt etter at han ble tatt med hasj.\n\nHilsen Kari",
+    ),
+    (
+        "criminal",
+        "Hi,\n\nMy son received a youth caution for possession of cannabis last spring.\n\nBest, Emma",
+    ),
+    (
+        "criminal",
+        "Hej\n\nHan er tidligere dømt for vold og har en betinget dom.\n\nHilsen Mette",
+    ),
+    (
+        "criminal",
+        "Hei,\n\nHan sitter i varetekt, siktet for drapsforsøk.\n\nHilsen Per",
+    ),
+    (
+        "religion",
         (
             "Hei Anne,\n\n"
             "Malik skal være med på Ramadan-iftar hjemme hos besteforeldrene, så han kommer litt sent på mandag. "
@@ -616,6 +769,16 @@ MAILS = [
     ("criminal", "Hej,\n\nHan har en dom för misshandel från 2020.\n\nHälsningar Eva"),
 ]
 MAILS_NEGATIVE = [
+    "Navn:\nFødselsdato:\nTrossamfunn:\nKost (halal/vegetar):",
+    "Hei,\n\nMenyen for uka: mandag halal kylling, tirsdag vegetar, onsdag fisk.\n\nHilsen kantina",
+    "Hi all,\n\nDiwali lunch in the staff room on Monday – everyone welcome!\n\nBest, Anna",
+    "Hej,\n\nSamiska veckan i Umeå bjuder på föreläsningar om renskötsel.\n\nHälsningar Eva",
+    "Hei,\n\nPartiene i bystyret er enige om nytt budsjett, skriver Adresseavisen.\n\nHilsen Per",
+    "Hi,\n\nUNISON reps will be on site on Tuesday for drop-in questions about the pay offer.\n\nBest, HR",
+    "Hej,\n\nFacket har begärt förhandling om den nya organisationen.\n\nHälsningar HR",
+    "Hei,\n\nSkeivt kulturår 2022 markeres med utstilling i biblioteket.\n\nHilsen Kari",
+    "Hei,\n\nGentesting av nyfødte (nyfødtscreening) gjøres på alle sykehus i Norge.\n\nHilsen Per",
+    "Hi,\n\nThe youth offending team are running a workshop for parents on Thursday.\n\nBest, Sam",
     "Hei alle,\n\nFastelavn i kirken søndag kl. 11 – ta med barna!\n\nHilsen menighetskontoret",
     (
         "Hej,\n\n"

@@ -272,7 +272,8 @@ _DEFAULT_CONTEXT: dict[str, dict[str, tuple[str, ...]]] = {
                "tlf", "tlf.", "telefon*", "telefonnr*", "mobil*", "mob", "mob.", "fax", "faks", "sentralbord*",
                "sporingsnummer*", "sporing*", "sendingsnummer*", "sendingsnr", "kollinummer*", "kolli-id",
                "pakkenummer*", "forsendelse*",
-               "kundenummer*", "kundenr", "kundenr.", "kunde-nr", "avtalenummer*", "avtalenr", "polisenummer*",
+               "kundenummer*", "medlemsnummer*", "medlemsnr", "medlemsnr.", "kundenr", "kundenr.", "kunde-nr",
+               "avtalenummer*", "avtalenr", "polisenummer*",
                "polise", "skadenummer*", "serienummer*", "serienr", "varenummer*", "varenr", "artikkelnummer*",
                "lisens*", "billett*", "bilettnr", "booking*", "bookingnummer*", "reservasjon*", "møte-id",
                "møtenummer*", "passord", "kode", "pin", "isbn", "issn", "ean", "gln", "gtin", "versjon",
@@ -287,7 +288,8 @@ _DEFAULT_CONTEXT: dict[str, dict[str, tuple[str, ...]]] = {
                "ärende nr", "diarienummer*", "diarienr", "diarienr.", "dossiernummer*", "tel",
                "tel.", "telefon*", "telefonnummer*", "mobil*", "mobilnummer*", "växel*", "kolli-id",
                "kollinummer*", "sändningsnummer*",
-               "sändnings-id", "spårningsnummer*", "kundnummer*", "kundnr", "avtalsnummer*", "försäkringsnummer*",
+               "sändnings-id", "spårningsnummer*", "kundnummer*", "medlemsnummer*", "medlemsnr", "kundnr",
+               "avtalsnummer*", "försäkringsnummer*",
                "serienummer*", "artikelnummer*", "biljett*", "bokningsnummer*", "bokning*", "möte-id",
                "datum", "tid", "klockan", "kl.", "testkort*", "testnummer*", "exempel", "exempelvis",
                "t.ex", "t.ex.", "fiktiv*"),
@@ -295,7 +297,8 @@ _DEFAULT_CONTEXT: dict[str, dict[str, tuple[str, ...]]] = {
                "fakturanummer*", "fakturanr", "fakturanr.", "ordrenummer*", "ordrenr", "ordrenr.", "sagsnr",
                "sagsnr.", "sagsnummer*", "journalnr", "journalnummer*", "referencenummer*", "reference*", "ref",
                "ref.", "tlf", "tlf.", "telefon*", "telefonnr*", "mobil*", "mobilnr*", "fax", "kundenummer*",
-               "kundenr", "pakkenummer*", "forsendelsesnummer*", "sporingsnummer*", "track & trace",
+               "kundenr", "medlemsnummer*", "medlemsnr", "medlemsnr.", "medlems-nr", "pakkenummer*",
+               "forsendelsesnummer*", "sporingsnummer*", "track & trace",
                "kortnummer på dit medlemskort", "bestillingsnummer*", "policenummer*", "fakturadato",
                "betalingsid", "fik-nummer*", "fi-nummer*", "+71", "dato", "kl."),
         "en": ("kid", "ocr", "invoice no", "invoice no.", "invoice number*", "invoice #", "inv. no",
@@ -1035,8 +1038,13 @@ def _ten(candidate: _Candidate, rules: IdRules, context: _Context, language: str
 
 def _cpr(candidate: _Candidate, context: _Context, language: str | None, factor: float) -> _Hit:
     digits = candidate.digits
-    base = (0.4 if dk_cpr_mod11(digits) else 0.35 if candidate.sep == "-" else 0.3) * factor
+    mod11 = dk_cpr_mod11(digits)
+    base = (0.4 if mod11 else 0.35 if candidate.sep == "-" else 0.3) * factor
     confidence = _score("dk_cpr", base, context, *_span(candidate))
+    if not mod11 and confidence > base and context.nearest(candidate.start, candidate.end) == "person":
+        # A number issued since 2007 has no check at all: a person word ("navn", "medlem") is not enough, only an
+        # ID word near it or in the part.
+        confidence = _raise(base, 0.6) if context.part_groups() & {"national_id", "cpr"} else base
     if language not in ("da", None) and confidence > base:
         # Outside Danish text only a CPR word counts: "personnummer" next to a Swedish number with a wrong Luhn
         # digit must not turn it into a CPR number because its YYMMDD happens to read as a DDMMYY date.
