@@ -385,8 +385,9 @@ _PRIVATE = regex.compile(
     regex.IGNORECASE,
 )
 # A company name: a capitalised word and a company-form suffix (case-sensitive: "as" and "ab" are ordinary words).
-_COMPANY_NAME = re.compile(
-    r"[A-ZÆØÅÄÖ][\w&.-]*[ \u00a0](?:AS|ASA|AB|ApS|A/S|I/S|K/S|Oyj?|Ltd\.?|Limited|GmbH|Inc\.?|LLC|plc|NUF|HB|KB|SA|BV)"
+_COMPANY_NAME = re.compile(  # starts only at a word's start and looks at most 60 characters on: linear
+    r"(?<![\w&.-])[A-ZÆØÅÄÖ][\w&.-]{0,60}[ \u00a0]"
+    r"(?:AS|ASA|AB|ApS|A/S|I/S|K/S|Oyj?|Ltd\.?|Limited|GmbH|Inc\.?|LLC|plc|NUF|HB|KB|SA|BV)"
     r"(?![\w/])"
 )
 _AFTER_STOP = re.compile(r"[\n0-9]")
