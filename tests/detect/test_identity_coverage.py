@@ -474,6 +474,9 @@ def test_belonging_to_a_denomination_is_religion(language: str) -> None:
 
 # Everyday ways of saying the same things, as a whole short mail (greeting, statement, sign-off).
 MAILS = [
+    ("criminal", "Hei,\n\nSaken mot sønnen vår ble henlagt etter bevisets stilling i mars.\n\nHilsen Kari"),
+    ("criminal", "Hi,\n\nThe police took no further action against my son after the fight.\n\nBest, Emma"),
+    ("criminal", "Hei,\n\nPolitiattesten er ikke ren, så han kan ikke begynne i barnehagen.\n\nHilsen HR"),
     (
         "religion",
         "Navn: Aisha Khan\nKlasse: 7B\nKost: Halal, ikke svinekjøtt (religiøse hensyn)\nAllergier: Ingen",
@@ -769,6 +772,7 @@ MAILS = [
     ("criminal", "Hej,\n\nHan har en dom för misshandel från 2020.\n\nHälsningar Eva"),
 ]
 MAILS_NEGATIVE = [
+    "Hei,\n\nByggesaken er henlagt fordi søknaden ble trukket.\n\nHilsen Per",
     "Navn:\nFødselsdato:\nTrossamfunn:\nKost (halal/vegetar):",
     "Hei,\n\nMenyen for uka: mandag halal kylling, tirsdag vegetar, onsdag fisk.\n\nHilsen kantina",
     "Hi all,\n\nDiwali lunch in the staff room on Monday – everyone welcome!\n\nBest, Anna",
