@@ -623,6 +623,32 @@ NARRATIVES = [
     ("en", "Noah fractured his collarbone at rugby and can't do PE for six weeks."),
     ("en", "I'm undergoing IVF and will need some flexibility for appointments over the next month."),
     ("en", "Since my cancer diagnosis last year I get tired very easily."),
+    ("en", "Hi Mr Patel, Amelia won't be in today, she's been up all night being sick."),
+    ("en", "Just a heads-up that I'm waiting for the results of a biopsy, so I may need time off at short notice."),
+    ("en", "Freddie has an EHCP for his autism and needs a quiet space at lunch."),
+    ("en", "I'm applying for PIP because of my MS and need a letter confirming my hours."),
+    ("en", "My son has been self-harming and CAMHS have put him on a waiting list."),
+    ("en", "I'm seven months pregnant and my midwife has advised me to reduce my hours."),
+    ("en", "Following my hip replacement I'll be working from home for six weeks."),
+    ("en", "Could Ella be excused from swimming? She has grommets in her ears."),
+    ("en", "I've been diagnosed with long COVID and my energy levels are very low."),
+    ("en", "My husband is in a psychiatric unit after a breakdown, so I need some compassionate leave."),
+    ("en", "Our daughter has a peanut allergy and carries two adrenaline pens in her bag."),
+    ("en", "I have an appointment at the fertility clinic on Wednesday morning."),
+    ("en", "Tom is recovering from glandular fever and will be on reduced timetable for a while."),
+    ("en", "Mum had a fall and broke her wrist, so I'm taking her to the fracture clinic tomorrow."),
+    ("nn", "Eg har fått påvist høgt blodtrykk og må gå til kontroll kvar månad."),
+    ("nn", "Sonen vår har fått ein hjernerystelse på fotballtrening og må kvile frå skjermar."),
+    ("nn", "Eg er sjukmeld på grunn av ryggen og veit ikkje kor lenge det varer."),
+    ("nn", "Dottera vår er under utgreiing for ADHD hjå BUP."),
+    ("nn", "Mor mi har fått demens og treng meir hjelp frå heimetenesta."),
+    ("nn", "Eg har termin i august og søkjer om permisjon frå juli."),
+    ("da", "Jeg er lige blevet opereret for brystkræft og er sygemeldt i otte uger."),
+    ("da", "Min søn har fået konstateret type 1-diabetes og skal måle blodsukker i skolen."),
+    ("sv", "Jag har fått diagnosen utmattningssyndrom och är sjukskriven på halvtid."),
+    ("sv", "Vår dotter har fått en hjärnskakning på handbollen och ska vila från skärmar."),
+    ("nb", "Jeg er utredet for ME og venter på svar fra nevrologen."),
+    ("nb", "Sønnen vår har fått briller og lapp for det ene øyet, han ser dårlig på tavla."),
 ]
 NARRATIVE_NEGATIVES = [
     ("nb", "Sykehuset har fått nye senger på barneavdelingen, og de gamle kan hentes gratis."),
@@ -641,6 +667,13 @@ NARRATIVE_NEGATIVES = [
     ("en", "I broke my back getting this release out, but it was worth it."),
     ("nb", "Vi diskuterte budsjettet for sykehjemmet på møtet i går."),
     ("en", "I manage a care home in Leeds and would like a quote for the new rota software."),
+    ("en", "I'm sick and tired of these password resets."),
+    ("en", "The fertility clinic's new website is live; please share the link."),
+    ("en", "Our new MRI scanner arrives in May and I'm coordinating the installation."),
+    ("en", "The report was a real headache but it's done now."),
+    ("en", "I've been swamped this week, my brain is fried."),
+    ("nn", "Heimetenesta får nye bilar i mai, og eg har ansvar for utleveringa."),
+    ("nn", "Eg har vore på kurs om demens og kan dele notatane."),
 ]
 
 
@@ -660,7 +693,10 @@ def test_freely_written_everyday_messages_are_not_flagged() -> None:
 
 
 # Known misses, kept visible: a weak word with only a third-person pronoun ("han") stays below the threshold.
-KNOWN_MISSES = [("nb", "Etter hjerteoperasjonen kan han ikke løfte noe tyngre enn fem kilo på seks uker.")]
+KNOWN_MISSES = [
+    ("nb", "Etter hjerteoperasjonen kan han ikke løfte noe tyngre enn fem kilo på seks uker."),
+    ("en", "I'm being tested for coeliac disease and must keep eating gluten until the test."),
+]
 
 
 @pytest.mark.xfail(strict=True, reason="known miss; remove from this list when found")

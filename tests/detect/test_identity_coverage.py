@@ -474,6 +474,282 @@ def test_belonging_to_a_denomination_is_religion(language: str) -> None:
 
 # Everyday ways of saying the same things, as a whole short mail (greeting, statement, sign-off).
 MAILS = [
+    ("criminal", "Hei,\n\nSaken mot sønnen vår ble henlagt etter bevisets stilling i mars.\n\nHilsen Kari"),
+    ("criminal", "Hi,\n\nThe police took no further action against my son after the fight.\n\nBest, Emma"),
+    ("criminal", "Hei,\n\nPolitiattesten er ikke ren, så han kan ikke begynne i barnehagen.\n\nHilsen HR"),
+    (
+        "religion",
+        "Navn: Aisha Khan\nKlasse: 7B\nKost: Halal, ikke svinekjøtt (religiøse hensyn)\nAllergier: Ingen",
+    ),
+    (
+        "religion",
+        (
+            "Elev: Jonas Berg\n"
+            "Fødselsdato: 12.03.2012\n"
+            "Trossamfunn: Jehovas vitner\n"
+            "Merknad: Deltar ikke i julegudstjeneste"
+        ),
+    ),
+    (
+        "religion",
+        (
+            "Hi team,\n\n"
+            "Just so you know, Priya is Hindu and will be celebrating Diwali with her family on Monday.\n\n"
+            "Thanks, Anna"
+        ),
+    ),
+    (
+        "religion",
+        (
+            "Hei,\n\n"
+            "Far til Noah ønsker ikke at sønnen deltar i skolegudstjenesten, da familien er muslimsk.\n\n"
+            "Hilsen kontaktlærer"
+        ),
+    ),
+    (
+        "religion",
+        (
+            "Hej!\n\n"
+            "Vi är ortodoxa kristna och firar jul den 7 januari, så Nikola är ledig då.\n\n"
+            "Hälsningar Milena"
+        ),
+    ),
+    (
+        "religion",
+        "Hei,\n\nJeg er pinsevenn og ønsker ikke å jobbe søndager.\n\nHilsen Marit",
+    ),
+    (
+        "ethnicity",
+        "Navn: Nils Aslak Sara\nFødselsdato: 03.04.2011\nMorsmål: Nordsamisk\nEtnisitet: Samisk",
+    ),
+    (
+        "ethnicity",
+        "Hej!\n\nHan är syrian och familjen talar arameiska hemma.\n\nHälsningar Eva",
+    ),
+    (
+        "ethnicity",
+        (
+            "Hi,\n\n"
+            "For the census form: I'm of mixed heritage, my mum is Jamaican and my dad is Scottish.\n\n"
+            "Thanks, Leah"
+        ),
+    ),
+    (
+        "ethnicity",
+        "Hei,\n\nGutten er rom, og familien har nylig kommet fra Romania.\n\nHilsen barnevernet",
+    ),
+    (
+        "ethnicity",
+        "Hej\n\nHendes far er kurder, og hun taler kurdisk med ham.\n\nHilsen Mette",
+    ),
+    (
+        "politics",
+        (
+            "Hei,\n\n"
+            "Som medlem av Arbeiderpartiets bystyregruppe trenger jeg fri til gruppemøtet mandag.\n\n"
+            "Hilsen Tor"
+        ),
+    ),
+    (
+        "politics",
+        "Hej,\n\nJag är kommunalråd för Liberalerna och måste gå tidigt på onsdag.\n\nHälsningar Anders",
+    ),
+    (
+        "politics",
+        "Hi Jo,\n\nI'm a Lib Dem councillor and have a council meeting on Thursday evening.\n\nBest, Mark",
+    ),
+    (
+        "politics",
+        "Hei,\n\nHan har sterke politiske meninger og er aktiv i Rødt.\n\nHilsen Kari",
+    ),
+    (
+        "union",
+        "Hei,\n\nJeg er medlem i Akademikerne og vil ha forbundet med i forhandlingene.\n\nHilsen Siri",
+    ),
+    (
+        "union",
+        "Navn: Ola Nordmann\nAnsattnr: 4411\nFagforening: Fagforbundet\nTrekk: 412 kr/mnd",
+    ),
+    (
+        "union",
+        "Hej,\n\nSom förtroendevald för Vision vill jag vara med på förhandlingen.\n\nHälsningar Kim",
+    ),
+    (
+        "union",
+        "Hi,\n\nAs the UNISON rep for the branch, I'd like to attend the hearing.\n\nBest, Jo",
+    ),
+    (
+        "sexual_orientation",
+        "Hei,\n\nMin sønn har fortalt at han er skeiv, og vi er bekymret for mobbing.\n\nHilsen Kari",
+    ),
+    (
+        "sexual_orientation",
+        "Hej,\n\nHon lever i en samkönad relation och vill inte att det nämns på mötet.\n\nHälsningar Eva",
+    ),
+    (
+        "sexual_orientation",
+        "Hi,\n\nMy son is gay and has asked us not to tell his grandparents.\n\nBest, Emma",
+    ),
+    (
+        "sexual_orientation",
+        "Hei,\n\nEg er lesbisk og har vore sambuar med Kari i fem år.\n\nHelsing Siri",
+    ),
+    (
+        "genetic_biometric",
+        "Hei,\n\nSvaret på gentesten kom i dag: Ingrid har arvelig brystkreftgen (BRCA1).\n\nHilsen Kari",
+    ),
+    (
+        "genetic_biometric",
+        "Hej,\n\nDNA-testet visar att Jonas inte är biologisk far till barnet.\n\nHälsningar Eva",
+    ),
+    (
+        "genetic_biometric",
+        "Hi,\n\nThe clinic confirmed my daughter carries the cystic fibrosis gene.\n\nBest, Emma",
+    ),
+    (
+        "criminal",
+        "Navn: Per Hansen\nFødselsdato: 01.01.1990\nPolitiattest: Anmerkning – vold (2019)",
+    ),
+    (
+        "criminal",
+        "Hej,\n\nHan dömdes i fjol till skyddstillsyn för narkotikabrott.\n\nHälsningar Eva",
+    ),
+    (
+        "criminal",
+        "Hei,\n\nSønnen min har fått en ungdomskontrakt etter at han ble tatt med hasj.\n\nHilsen Kari",
+    ),
+    (
+        "criminal",
+        "Hi,\n\nMy son received a youth caution for possession of cannabis last spring.\n\nBest, Emma",
+    ),
+    (
+        "criminal",
+        "Hej\n\nHan er tidligere dømt for vold og har en betinget dom.\n\nHilsen Mette",
+    ),
+    (
+        "criminal",
+        "Hei,\n\nHan sitter i varetekt, siktet for drapsforsøk.\n\nHilsen Per",
+    ),
+    (
+        "religion",
+        (
+            "Hei Anne,\n\n"
+            "Malik skal være med på Ramadan-iftar hjemme hos besteforeldrene, så han kommer litt sent på mandag. "
+            "Vi faster alle sammen i familien.\n\n"
+            "Hilsen Samira"
+        ),
+    ),
+    (
+        "religion",
+        (
+            "Hei,\n\n"
+            "Vi er medlemmer av Den katolske kirke, og Ola skal ta første kommunion 4. mai. Kan han få fri?\n\n"
+            "Mvh Maria"
+        ),
+    ),
+    (
+        "religion",
+        (
+            "Hej,\n\n"
+            "Som troende muslim vill jag gärna kunna be under arbetsdagen. Finns det ett tyst rum?\n\n"
+            "Med vänlig hälsning Omar"
+        ),
+    ),
+    (
+        "religion",
+        (
+            "Hej\n\n"
+            "Vores datter er Jehovas Vidne og deltager derfor ikke i fødselsdagsfejringer i klassen.\n\n"
+            "Venlig hilsen Lone"
+        ),
+    ),
+    (
+        "religion",
+        (
+            "Dear Mr Hughes,\n\n"
+            "As a Sikh, my son wears a kara and a patka; please let the PE teacher know.\n\n"
+            "Kind regards, Harpreet"
+        ),
+    ),
+    (
+        "religion",
+        (
+            "Hei,\n\n"
+            "Eg er ikkje medlem av Den norske kyrkja lenger, så eg vil ikkje ha kyrkjeleg gravferd for mor.\n\n"
+            "Helsing Ola"
+        ),
+    ),
+    (
+        "religion",
+        "Hej!\n\nJag har lämnat Svenska kyrkan och vill inte att kyrkoavgiften dras på lönen.\n\nHälsningar Jonas",
+    ),
+    ("religion", "Hi,\n\nI'm Jewish and would like to take Yom Kippur off this year.\n\nThanks, Rachel"),
+    ("religion", "Hei,\n\nMora til Leah er jøde, og familien holder sabbat fra fredag kveld.\n\nHilsen Trine"),
+    ("religion", "Hej,\n\nHan konverterade till islam förra året och bär nu skägg och kalott.\n\nHälsningar Eva"),
+    ("ethnicity", "Hei,\n\nEleven er same og har foreldre som driver reindrift i Kautokeino.\n\nHilsen kontaktlærer"),
+    ("ethnicity", "Hei,\n\nFamilien er tatere, og gutten har ikke gått fast på skole før.\n\nMvh Kari"),
+    ("ethnicity", "Hej,\n\nMin farfar var tornedaling och pratade meänkieli hemma.\n\nHälsningar Lars"),
+    ("ethnicity", "Hej\n\nBarnets mor er inuk fra Nuuk, og drengen taler grønlandsk.\n\nVenlig hilsen Sofie"),
+    ("ethnicity", "Hi,\n\nThe family are Irish Travellers and have just moved onto the site.\n\nBest, Claire"),
+    ("ethnicity", "Hei,\n\nEg er kven, og bestemor snakka kvensk med meg då eg var lita.\n\nHelsing Sigrid"),
+    ("ethnicity", "Hei,\n\nFaren er av pakistansk opprinnelse og moren er norsk.\n\nHilsen Per"),
+    ("ethnicity", "Hej,\n\nHon är romsk och har haft svårt att få lägenhet.\n\nHälsningar Eva"),
+    ("politics", "Hei,\n\nJeg er nestleder i Rødt Bergen og trenger fri til landsmøtet i mai.\n\nHilsen Ingrid"),
+    (
+        "politics",
+        "Hej,\n\nJag sitter i kommunfullmäktige för Moderaterna och behöver ledigt på tisdagar.\n\nHälsningar Karl",
+    ),
+    (
+        "politics",
+        "Hej\n\nJeg er opstillet for Venstre til kommunalvalget og skal til vælgermøde torsdag.\n\nHilsen Jens",
+    ),
+    (
+        "politics",
+        "Hi Sarah,\n\nI'm standing as a Green Party candidate in May and will need a few afternoons off.\n\nBest, Tom",
+    ),
+    ("politics", "Hei,\n\nHan er aktiv i Fremskrittspartiets ungdom og deler mye politisk på nett.\n\nHilsen Kari"),
+    ("politics", "Hei,\n\nEg er medlem av Senterpartiet og sit i kommunestyret.\n\nHelsing Nils"),
+    ("union", "Hei,\n\nJeg er medlem av Fagforbundet og ber om at lønnstrekket for kontingent rettes.\n\nHilsen Lise"),
+    ("union", "Hej,\n\nJag har gått med i Unionen och vill att avgiften dras via lönen.\n\nHälsningar Sara"),
+    ("union", "Hej\n\nJeg er medlem af 3F og vil gerne have fagforeningen med til mødet.\n\nHilsen Bo"),
+    ("union", "Hi,\n\nI've just joined Unite and would like union subs deducted from my salary.\n\nThanks, Dave"),
+    ("union", "Hei,\n\nEg er organisert i Utdanningsforbundet og ønskjer tillitsvald med.\n\nHelsing Kari"),
+    ("union", "Hei,\n\nHan er hovedtillitsvalgt for Delta i kommunen.\n\nHilsen Per"),
+    (
+        "sexual_orientation",
+        (
+            "Hei,\n\n"
+            "Sønnen vår har nettopp fortalt oss at han er homofil, og vi ønsker en prat med helsesykepleier.\n\n"
+            "Hilsen Kari"
+        ),
+    ),
+    ("sexual_orientation", "Hej\n\nMin datter er lesbisk og bliver mobbet i klassen.\n\nHilsen Mette"),
+    ("sexual_orientation", "Hi,\n\nMy daughter has come out as bisexual and is being bullied.\n\nBest, Emma"),
+    ("sexual_orientation", "Hei,\n\nJeg og kona mi Lene venter barn, og jeg blir medmor.\n\nHilsen Hanne"),
+    (
+        "genetic_biometric",
+        (
+            "Hei,\n\n"
+            "Datteren vår har fått påvist en genfeil (Fragilt X-syndrom) etter gentesting på Ullevål.\n\n"
+            "Hilsen Kari"
+        ),
+    ),
+    ("genetic_biometric", "Hej,\n\nMin pappa har testats för BRCA2 och bär på mutationen.\n\nHälsningar Eva"),
+    ("genetic_biometric", "Hej\n\nGentesten viser, at min søn har arvet sygdommen fra sin far.\n\nHilsen Mette"),
+    ("genetic_biometric", "Hi,\n\nMy DNA results show I carry the gene for Huntington's.\n\nBest, Paul"),
+    (
+        "genetic_biometric",
+        "Hei,\n\nFingeravtrykkene til den ansatte er lagret i adgangssystemet med ansattnummer 1234.\n\nHilsen IT",
+    ),
+    ("criminal", "Hei,\n\nPolitiattesten til søkeren viser en dom for narkotikalovbrudd fra 2021.\n\nHilsen HR"),
+    ("criminal", "Hej,\n\nHan sitter inne för grov misshandel och släpps i juni.\n\nHälsningar Eva"),
+    ("criminal", "Hej\n\nMin søn blev i går anholdt og sigtet for røveri.\n\nHilsen Mette"),
+    ("criminal", "Hi,\n\nMy brother got two years for dealing and is out on licence now.\n\nBest, Sam"),
+    ("criminal", "Hei,\n\nSonen vår vart teken for naskeri og fekk ei bot.\n\nHelsing Kari"),
+    ("criminal", "Hei,\n\nJeg ble tatt i fartskontroll med promille og mistet lappen i ett år.\n\nHilsen Per"),
+    ("criminal", "Hej,\n\nMin man har fått fotboja efter rattfylleriet.\n\nHälsningar Eva"),
+    ("criminal", "Hi,\n\nThe tenant has a conviction for criminal damage from 2020.\n\nRegards, Housing"),
+    ("criminal", "Hei,\n\nEleven har fått ungdomsoppfølging etter hærverket på skolen.\n\nHilsen rektor"),
     ("religion", "Hei!\n\nAhmed kommer ikke på skolen fredag fordi vi feirer eid.\n\nMvh Fatima"),
     ("religion", "Hello Mrs Evans,\n\nI'm Catholic, so I would like Good Friday off this year.\n\nBest, Sam"),
     ("religion", "Hej!\n\nVi firar eid på onsdag, så Yusuf är ledig från förskolan.\n\nHälsningar Amina"),
@@ -496,6 +772,45 @@ MAILS = [
     ("criminal", "Hej,\n\nHan har en dom för misshandel från 2020.\n\nHälsningar Eva"),
 ]
 MAILS_NEGATIVE = [
+    "Hei,\n\nByggesaken er henlagt fordi søknaden ble trukket.\n\nHilsen Per",
+    "Navn:\nFødselsdato:\nTrossamfunn:\nKost (halal/vegetar):",
+    "Hei,\n\nMenyen for uka: mandag halal kylling, tirsdag vegetar, onsdag fisk.\n\nHilsen kantina",
+    "Hi all,\n\nDiwali lunch in the staff room on Monday – everyone welcome!\n\nBest, Anna",
+    "Hej,\n\nSamiska veckan i Umeå bjuder på föreläsningar om renskötsel.\n\nHälsningar Eva",
+    "Hei,\n\nPartiene i bystyret er enige om nytt budsjett, skriver Adresseavisen.\n\nHilsen Per",
+    "Hi,\n\nUNISON reps will be on site on Tuesday for drop-in questions about the pay offer.\n\nBest, HR",
+    "Hej,\n\nFacket har begärt förhandling om den nya organisationen.\n\nHälsningar HR",
+    "Hei,\n\nSkeivt kulturår 2022 markeres med utstilling i biblioteket.\n\nHilsen Kari",
+    "Hei,\n\nGentesting av nyfødte (nyfødtscreening) gjøres på alle sykehus i Norge.\n\nHilsen Per",
+    "Hi,\n\nThe youth offending team are running a workshop for parents on Thursday.\n\nBest, Sam",
+    "Hei alle,\n\nFastelavn i kirken søndag kl. 11 – ta med barna!\n\nHilsen menighetskontoret",
+    (
+        "Hej,\n\n"
+        "Ramadan börjar nästa vecka. Tänk på att vissa kollegor fastar och planera lunchmöten därefter.\n\n"
+        "Hälsningar HR"
+    ),
+    "Hei,\n\nSamisk nasjonaldag 6. februar markeres med samisk flagg og bidos i kantina.\n\nHilsen Kari",
+    "Hi all,\n\nThe Roma Support Group is running a drop-in on Thursday at the library.\n\nBest, Sam",
+    "Hei,\n\nVi trenger tolk i kurmanji og tigrinja til foreldremøtet.\n\nHilsen Per",
+    "Hej\n\nVi har fået nye skemaer fra Udlændingestyrelsen om statsborgerskab.\n\nHilsen Mette",
+    "Hei,\n\nValgdagen er 9. september. Husk at ansatte kan få fri for å stemme.\n\nHilsen HR",
+    "Hej,\n\nPartiledardebatten sänds i kväll på SVT. Vi ses i morgon.\n\nHälsningar Eva",
+    "Hi,\n\nThe Conservative and Labour candidates will both attend the school hustings.\n\nBest, Sam",
+    "Hei,\n\nLO og YS har kommet til enighet i mellomoppgjøret.\n\nHilsen lønn",
+    "Hej,\n\nFacket och arbetsgivaren möts på fredag för att diskutera schemat.\n\nHälsningar HR",
+    "Hei,\n\nHuskeliste for drøftingsmøtet: tillitsvalgte fra Fagforbundet og Delta er invitert.\n\nHilsen HR",
+    "Hei,\n\nKjæresten min og jeg skal på ferie til Hellas i juli.\n\nHilsen Per",
+    "Hej,\n\nJag och min partner har köpt hus i Lund.\n\nHälsningar Eva",
+    "Hi,\n\nMy partner is picking up Oliver today.\n\nBest, Emma",
+    "Hei,\n\nSkeiv ungdom inviterer til kveldsmøte for alle som vil lære mer.\n\nHilsen Kari",
+    "Hei,\n\nNy forskning viser at arvelighet spiller en stor rolle ved diabetes type 2.\n\nHilsen Per",
+    "Hej,\n\nVi byter till ansiktsigenkänning på mobilerna, se instruktionen.\n\nHälsningar IT",
+    "Hei,\n\nPolitiet etterforsker et innbrudd i barnehagen i natt.\n\nHilsen styrer",
+    "Hej\n\nPolitiet efterlyser vidner til et røveri i Netto i går aftes.\n\nHilsen Mette",
+    "Hi,\n\nPlease complete your enhanced DBS check before your start date.\n\nBest, HR",
+    "Hei,\n\nHusk å levere politiattest før oppstart. Den skal ikke være eldre enn tre måneder.\n\nHilsen HR",
+    "Hei,\n\nKonfliktrådet holder kurs i mekling for ansatte 3. mars.\n\nHilsen Kari",
+    "Hej,\n\nFängelset i Kumla har lediga tjänster som kriminalvårdare.\n\nHälsningar Eva",
     # a church or parish hall as a venue, a vote on a proposal, an official's party
     "Hei,\n\nJeg har booket menighetssalen i Sagene kirke til julebordet vårt. Det koster 3000 kr.\n\nHilsen Per",
     "Hei,\n\nJeg har stemt på forslag 2 i avstemningen om ny logo.\n\nHilsen Per",

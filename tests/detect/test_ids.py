@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from hygiene.domain.detect.checks import card_network, no_fnr_rule
+from hygiene.domain.detect.checks import card_network, dk_cpr_mod11, no_fnr_rule
 from hygiene.domain.detect.ids import (
     KINDS,
     KNOWN_TEST_NUMBERS,
@@ -172,6 +172,18 @@ def test_weak_ids_need_context() -> None:
     assert flagged("28019616268") == []
     # A Luhn-valid 16-digit run with a Visa prefix but no card word.
     assert flagged("4539148803436467") == []
+
+
+def test_a_cpr_number_without_the_old_modulus_needs_an_id_word() -> None:
+    new = "251293-0554"  # date-valid, fails the pre-2007 modulus 11: no check digit at all
+    old = "110563-0685"  # passes the old modulus 11
+    assert not dk_cpr_mod11(new.replace("-", ""))
+    assert dk_cpr_mod11(old.replace("-", ""))
+    assert flagged(f"CPR-nr.: {new}", "da") == [("dk_cpr", new)]
+    assert flagged(f"Navn: Kari Hansen\nCPR: {new}", "da") == [("dk_cpr", new)]
+    assert flagged(f"Medlem: Kari Hansen, {new}", "da") == []  # a person word is not enough
+    assert flagged(f"Medlemsnummer {new}", "da") == []
+    assert flagged(f"Medlem: Kari Hansen, {old}", "da") == [("dk_cpr", old)]  # the old check digit helps
 
 
 def test_cpr_in_a_column_under_a_cpr_header_counts() -> None:

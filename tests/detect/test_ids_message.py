@@ -100,3 +100,33 @@ def test_any_valid_id_is_found_with_its_word_in_the_other_mail_part(
         (f.where, f.kind, f.start, f.end) for f in detect(parts, RULES, language=language) if f.confidence >= THRESHOLD
     }
     assert (number_part, ident.kind, start, end) in found
+
+
+def test_an_attachments_file_name_is_context_for_its_numbers() -> None:
+    body = ("body", "Se vedlegg.")
+    rows = "Kari 251293-0554\nOla 1234.56.78903\n"
+    assert flagged([body, ("attachment:CPR-liste.xlsx", rows)], "da") == [
+        ("attachment:CPR-liste.xlsx", "dk_cpr", "251293-0554")
+    ]
+    assert flagged([body, ("attachment:kontoopplysninger_ansatte.pdf", rows)], "nb") == [
+        ("attachment:kontoopplysninger_ansatte.pdf", "no_account", "1234.56.78903")
+    ]
+    # A neutral name lends nothing; an invoice's name marks its account as the company's.
+    assert flagged([body, ("attachment:liste.xlsx", rows)], "da") == []
+    assert flagged([("body", "Kontonummer i vedlegget."), ("attachment:faktura_2025.pdf", rows)], "nb") == []
+
+
+def test_a_payslip_names_its_employer_but_the_account_on_it_is_the_employees() -> None:
+    mail = [("subject", "Lønnsslipp"), ("body", "Hei, vedlagt min lønnsslipp for mars.")]
+    slip = (
+        "attachment:lonnsslipp_mars.pdf",
+        "Lønnsspesifikasjon mars 2025\nArbeidsgiver: Hansen Bygg AS, org.nr 974 760 673\n"
+        "Netto utbetalt: 31 245 kr\nKontonr: 1234 56 78903",
+    )
+    assert flagged([*mail, slip], "nb") == [("attachment:lonnsslipp_mars.pdf", "no_account", "1234 56 78903")]
+    # The same employer block on an invoice: the company's account.
+    invoice = (
+        "attachment:faktura_114.pdf",
+        "Faktura 114\nHansen Bygg AS, org.nr 974 760 673\nÅ betale: 31 245 kr\nKontonr: 1234 56 78903",
+    )
+    assert flagged([("subject", "Faktura"), ("body", "Vedlagt faktura."), invoice], "nb") == []

@@ -37,6 +37,9 @@ NAMES = [
     ("health", "", "Hej,\nmit barnebarn Lucas har astma og skal have medicin med."),
     ("health", "", "Hello,\nmy stepdaughter Maisie has epilepsy and takes medication twice a day."),
     ("health", "", "Hej,\nmin svärmor Gunilla har demens och bor nu på ett boende."),
+    ("health", "", "Hei,\nOleksandr har fått diagnosen diabetes og trenger insulin i skoletiden."),
+    ("health", "", "Hej,\nHodan har astma och behöver sin inhalator på utflykten."),
+    ("health", "", "Hej,\nŁukasz har fået konstateret epilepsi og skal have medicin."),
     # a known first name that is not anyone's subject: a course leader, a place, a greeting to a colleague
     ("-", "", "Kurs om diabetes i skolen ved Kari Hansen. Påmelding på nettsiden innen fredag."),
     ("-", "", "Hei Kari,\nkan du sende meg artikkelen om diabetes og kosthold som vi snakket om?"),
@@ -138,14 +141,116 @@ SUBJECTS = [
     ("-", "Ramadan-kalender til kantina", "Hei Per,\njeg har bestilt plakater til kantina.\n\nHilsen Kari"),
 ]
 
+# Precision guards: statistics, groups, news about unnamed people, job ads and courses, conditionals, negations,
+# figurative uses; a policy footer under a real disclosure must not hide it.
 GUARDS = [
+    # statistics and survey results
+    (
+        "-",
+        "",
+        (
+            "Resultater fra medarbeiderundersøkelsen: 8 % sier de har vært sykmeldt på grunn av stress, og 3 av "
+            "10 ansatte opplever høyt arbeidspress."
+        ),
+    ),
+    ("-", "", "Av dei som svarte, har 12 prosent vore sjukmelde siste året, og 2 av 10 tilsette har hatt angst."),
+    (
+        "-",
+        "",
+        "Enligt enkäten har 12 % av de anställda varit sjukskrivna det senaste året och 4 av 10 upplever stress.",
+    ),
+    ("-", "", "Undersøgelsen viser at 15 % har været sygemeldt med stress, og 2 ud af 10 medarbejdere har haft angst."),
+    ("-", "", "Survey results: 8 % say they have been on sick leave, and 3 in 10 employees report anxiety."),
+    ("-", "", "Hver femte elev har dysleksi, og 40 elever har fått diagnosen ADHD i fjor."),
+    ("-", "", "In 2024, 1 in 4 staff were off sick with depression at some point."),
+    # generic groups
     ("-", "", "Takk til alle muslimske og kristne frivillige som stilte opp på dugnaden."),
     ("-", "", "Many Sami families in the region still herd reindeer."),
     ("-", "", "The clinic offers care for patients with diabetes and their families."),
+    ("-", "", "Mange samiske familier i kommunen ønsker samisk barnehage."),
+    ("-", "", "Flera muslimska familjer har efterfrågat halalmat i skolan."),
+    ("-", "", "Mange børn med ADHD har brug for faste rammer i skolen."),
+    ("-", "", "Elever med diabetes kan ha behov for å spise i timen."),
+    ("-", "", "Pasientar med demens treng faste rutinar og kjende folk rundt seg."),
+    # news about unnamed people
+    ("-", "", "En mann i 40-årene ble innlagt på sykehus etter ulykken, melder politiet."),
+    ("-", "", "A man in his 40s was taken to hospital after the crash, police said."),
+    ("-", "", "En kvinna i 30-årsåldern fördes till sjukhus efter olyckan, uppger polisen."),
+    ("-", "", "En mand i 50'erne blev indlagt på hospitalet efter ulykken, oplyser politiet."),
+    ("-", "", "Ein mann i 60-åra vart send til sjukehuset etter ulukka, melder politiet."),
+    # job ads and course announcements
     ("-", "", "Ledig stilling som sykepleier: vi ser etter deg med erfaring med pasienter med demens."),
     ("-", "", "Vi söker en undersköterska med erfarenhet av patienter med demens."),
+    ("-", "", "Vi søger en pædagog med erfaring med børn med autisme."),
+    ("-", "", "We are looking for a support worker with experience of working with adults with autism."),
+    ("-", "", "Kurs: Pasienter med diabetes i sykehjem. Kurset passer for sykepleiere og helsefagarbeidere."),
+    # hypothetical and conditional
     ("-", "", "If you have diabetes, tell the school so that we can plan meals."),
+    ("-", "", "Hvis barnet ditt har epilepsi, gi beskjed til kontaktlæreren."),
     ("-", "", "Om ditt barn har diabetes, meddela skolsköterskan."),
+    ("-", "", "Hvis dit barn har astma, skal du give besked til klasselæreren."),
+    ("-", "", "Dersom barnet ditt har allergi, gje beskjed til barnehagen."),
+    ("-", "", "Ved sykdom må du gi beskjed til nærmeste leder før klokka ni."),
+    ("-", "", "Should an employee be on sick leave for more than 16 days, the manager must hold a follow-up meeting."),
+    # negated
+    ("-", "", "Jeg er ikke syk, men jeg jobber hjemmefra i dag på grunn av håndverkere."),
+    ("-", "", "Jag är inte sjuk, jag jobbar hemifrån i dag."),
+    ("-", "", "I'm not sick, just working from home today."),
+    ("-", "", "Eg er ikkje sjuk, men jobbar heimanfrå i dag."),
+    ("-", "", "Jeg er ikke syg, jeg arbejder hjemme i dag."),
+    ("-", "", "Jeg er ikke sykmeldt, jeg har bare tatt ut en feriedag."),
+    # figurative
+    ("-", "", "Dette regnearket gir meg hodepine, og skriveren er helt lammet."),
+    ("-", "", "Kön till kaffemaskinen är en mardröm, jag blir galen."),
+    ("-", "", "Jeg er helt allergisk mot møter uten agenda."),
+    ("-", "", "I'm allergic to meetings without an agenda."),
+    # quoted policy footer under a real disclosure: still flagged
+    (
+        "health",
+        "",
+        (
+            "Hei,\njeg er sykmeldt resten av uka.\n\nHilsen Kari\n\nDenne e-posten kan inneholde "
+            "personopplysninger. Ikke send sensitive personopplysninger som helseopplysninger på e-post, jf. "
+            "rutine for personvern."
+        ),
+    ),
+    (
+        "health",
+        "",
+        (
+            "Hej,\njag är sjukskriven resten av veckan.\n\nMvh Erik\n\nDetta e-postmeddelande kan innehålla "
+            "personuppgifter. Skicka inte känsliga personuppgifter via e-post, se vår integritetspolicy."
+        ),
+    ),
+    (
+        "health",
+        "",
+        (
+            "Hi,\nI'm off sick for the rest of the week with flu.\n\nRegards, Tom\n\nThis email may contain "
+            "personal data. Do not send special category data by email; see our data protection policy."
+        ),
+    ),
+    (
+        "health",
+        "",
+        (
+            "Hej,\njeg er sygemeldt resten af ugen.\n\nHilsen Mette\n\nDenne e-mail kan indeholde "
+            "personoplysninger. Send ikke følsomme personoplysninger med e-mail, se vores privatlivspolitik."
+        ),
+    ),
+    (
+        "health",
+        "",
+        (
+            "Hei,\neg er sjukmeld resten av veka.\n\nHelsing Astrid\n\nDenne e-posten kan innehalde "
+            "personopplysningar. Ikkje send sensitive opplysningar på e-post, sjå rutine for personvern."
+        ),
+    ),
+    # real disclosures that the guards must not hide
+    ("health", "", "Jeg er ikke på jobb i dag, jeg er syk med influensa."),
+    ("health", "", "Hvis du lurer: jeg er sykmeldt ut uka."),
+    ("health", "", "I'm not at work today because I have the flu; my doctor signed me off until Friday."),
+    ("health", "", "Jag har inte varit på jobbet sedan i måndags, jag är sjukskriven för utmattningssyndrom."),
 ]
 
 
@@ -176,9 +281,9 @@ def test_who_the_keyword_is_about(rules, expected, subject, body):
 
 def test_first_names_are_broad_and_hold_no_ordinary_words():
     assert len(FIRST_NAMES) >= 1_000
-    for name in ("noah", "ebba", "aino", "máret", "fatima", "priya", "oksana", "alfie"):
+    for name in ("noah", "ebba", "aino", "máret", "fatima", "priya", "oksana", "alfie", "hodan", "łukasz", "nazanin"):
         assert name in FIRST_NAMES
-    for word in ("can", "even", "inga", "mina", "hans", "sami", "love", "line"):  # ordinary words, cues, ethnicities
+    for word in ("can", "even", "inga", "mina", "hans", "sami", "love", "line", "are", "nok", "roman", "jordan"):
         assert word not in FIRST_NAMES
 
 

@@ -178,12 +178,17 @@ _DEFAULT_CONTEXT: dict[str, dict[str, tuple[str, ...]]] = {
     },
     "account": {
         "nb": ("konto", "kontoen", "kontonr", "kontonr.", "konto nr", "konto nr.", "konto-nr", "kontonummer*",
-               "bankkonto*", "lønnskonto*", "brukskonto*", "sparekonto*", "kontoutskrift*"),
-        "nn": ("konto", "kontoen", "kontonr", "kontonummer*", "bankkonto*"),
-        "sv": ("konto", "kontot", "kontonr", "kontonummer*", "bankkonto*", "clearingnummer*", "clearingnr"),
+               "bankkonto*", "lønnskonto*", "brukskonto*", "sparekonto*", "kontoutskrift*", "kto", "kto.", "kto.nr",
+               "kto.nr.", "ktonr", "bankopplysning*", "bankinformasjon*", "kontoopplysning*", "kontoinformasjon*",
+               "bankdetaljer*"),
+        "nn": ("konto", "kontoen", "kontonr", "kontonummer*", "bankkonto*", "bankopplysning*",
+               "kontoopplysning*"),
+        "sv": ("konto", "kontot", "kontonr", "kontonummer*", "kontonumret", "bankkonto*", "clearingnummer*",
+               "clearingnr", "bankuppgift*", "kontouppgift*", "bankinformation*"),
         "da": ("konto", "kontoen", "kontonr", "kontonr.", "kontonummer*", "bankkonto*", "reg.nr", "reg.nr.",
-               "nemkonto*"),
-        "en": ("account*", "acct", "acc.", "acc", "bank account*", "iban", "bic", "swift", "sort code"),
+               "nemkonto*", "bankoplysning*", "kontooplysning*"),
+        "en": ("account*", "acct", "acc.", "acc", "a/c", "bank account*", "iban", "bic", "swift", "sort code",
+               "bank details", "banking details", "bank info*"),
         "fi": ("tilinumero*", "tili", "tilille"),
     },
     "card": {
@@ -247,15 +252,19 @@ _DEFAULT_CONTEXT: dict[str, dict[str, tuple[str, ...]]] = {
     "payout": {
         "nb": ("utbetal*", "tilbakebetal*", "refunder*", "refusjon*", "lønna", "lønnen", "lønna mi", "lønn til",
                "feriepeng*", "pengene", "pengene mine", "pengene tilbake", "få pengene", "stipend*", "stønad*",
-               "trygd*", "honorar*", "reiseregning*", "utlegg*"),
+               "trygd*", "honorar*", "reiseregning*", "utlegg*", "lønnsslipp*", "lønnsspesifikasjon*",
+               "lønnsutbetaling*", "netto lønn"),
         "nn": ("utbetal*", "tilbakebetal*", "refunder*", "refusjon*", "løna", "lønna", "løn til", "feriepeng*",
                "pengane", "stønad*", "utlegg*"),
         "sv": ("utbetal*", "återbetal*", "refunder*", "lönen", "lön till", "semesterersättning*", "pengarna",
-               "pengarna tillbaka", "mina pengar", "arvode*", "ersättning*", "utlägg*", "reseräkning*"),
+               "pengarna tillbaka", "mina pengar", "arvode*", "ersättning*", "utlägg*", "reseräkning*",
+               "lönespecifikation*", "lönebesked*", "löneutbetalning*"),
         "da": ("udbetal*", "tilbagebetal*", "refunder*", "refusion*", "lønnen", "løn til", "feriepeng*",
-               "pengene tilbage", "mine penge", "honorar*", "udlæg*", "godtgørelse*"),
+               "pengene tilbage", "mine penge", "honorar*", "udlæg*", "godtgørelse*", "lønseddel*", "lønsedl*",
+               "lønudbetaling*"),
         "en": ("payout*", "pay out", "paid out", "refund*", "reimburs*", "repay*", "salary", "wages", "my pay",
-               "my money", "the money", "allowance*", "expense claim*", "stipend*"),
+               "my money", "the money", "allowance*", "expense claim*", "stipend*", "payslip*", "pay slip*",
+               "payroll"),
         "fi": ("palkka*", "palautus*"),
     },
     "negative": {
@@ -267,7 +276,8 @@ _DEFAULT_CONTEXT: dict[str, dict[str, tuple[str, ...]]] = {
                "tlf", "tlf.", "telefon*", "telefonnr*", "mobil*", "mob", "mob.", "fax", "faks", "sentralbord*",
                "sporingsnummer*", "sporing*", "sendingsnummer*", "sendingsnr", "kollinummer*", "kolli-id",
                "pakkenummer*", "forsendelse*",
-               "kundenummer*", "kundenr", "kundenr.", "kunde-nr", "avtalenummer*", "avtalenr", "polisenummer*",
+               "kundenummer*", "medlemsnummer*", "medlemsnr", "medlemsnr.", "kundenr", "kundenr.", "kunde-nr",
+               "avtalenummer*", "avtalenr", "polisenummer*",
                "polise", "skadenummer*", "serienummer*", "serienr", "varenummer*", "varenr", "artikkelnummer*",
                "lisens*", "billett*", "bilettnr", "booking*", "bookingnummer*", "reservasjon*", "møte-id",
                "møtenummer*", "passord", "kode", "pin", "isbn", "issn", "ean", "gln", "gtin", "versjon",
@@ -282,7 +292,8 @@ _DEFAULT_CONTEXT: dict[str, dict[str, tuple[str, ...]]] = {
                "ärende nr", "diarienummer*", "diarienr", "diarienr.", "dossiernummer*", "tel",
                "tel.", "telefon*", "telefonnummer*", "mobil*", "mobilnummer*", "växel*", "kolli-id",
                "kollinummer*", "sändningsnummer*",
-               "sändnings-id", "spårningsnummer*", "kundnummer*", "kundnr", "avtalsnummer*", "försäkringsnummer*",
+               "sändnings-id", "spårningsnummer*", "kundnummer*", "medlemsnummer*", "medlemsnr", "kundnr",
+               "avtalsnummer*", "försäkringsnummer*",
                "serienummer*", "artikelnummer*", "biljett*", "bokningsnummer*", "bokning*", "möte-id",
                "datum", "tid", "klockan", "kl.", "testkort*", "testnummer*", "exempel", "exempelvis",
                "t.ex", "t.ex.", "fiktiv*"),
@@ -290,7 +301,8 @@ _DEFAULT_CONTEXT: dict[str, dict[str, tuple[str, ...]]] = {
                "fakturanummer*", "fakturanr", "fakturanr.", "ordrenummer*", "ordrenr", "ordrenr.", "sagsnr",
                "sagsnr.", "sagsnummer*", "journalnr", "journalnummer*", "referencenummer*", "reference*", "ref",
                "ref.", "tlf", "tlf.", "telefon*", "telefonnr*", "mobil*", "mobilnr*", "fax", "kundenummer*",
-               "kundenr", "pakkenummer*", "forsendelsesnummer*", "sporingsnummer*", "track & trace",
+               "kundenr", "medlemsnummer*", "medlemsnr", "medlemsnr.", "medlems-nr", "pakkenummer*",
+               "forsendelsesnummer*", "sporingsnummer*", "track & trace",
                "kortnummer på dit medlemskort", "bestillingsnummer*", "policenummer*", "fakturadato",
                "betalingsid", "fik-nummer*", "fi-nummer*", "+71", "dato", "kl."),
         "en": ("kid", "ocr", "invoice no", "invoice no.", "invoice number*", "invoice #", "inv. no",
@@ -377,8 +389,9 @@ _PRIVATE = regex.compile(
     regex.IGNORECASE,
 )
 # A company name: a capitalised word and a company-form suffix (case-sensitive: "as" and "ab" are ordinary words).
-_COMPANY_NAME = re.compile(
-    r"[A-ZÆØÅÄÖ][\w&.-]*[ \u00a0](?:AS|ASA|AB|ApS|A/S|I/S|K/S|Oyj?|Ltd\.?|Limited|GmbH|Inc\.?|LLC|plc|NUF|HB|KB|SA|BV)"
+_COMPANY_NAME = re.compile(  # starts only at a word's start and looks at most 60 characters on: linear
+    r"(?<![\w&.-])[A-ZÆØÅÄÖ][\w&.-]{0,60}[ \u00a0]"
+    r"(?:AS|ASA|AB|ApS|A/S|I/S|K/S|Oyj?|Ltd\.?|Limited|GmbH|Inc\.?|LLC|plc|NUF|HB|KB|SA|BV)"
     r"(?![\w/])"
 )
 _AFTER_STOP = re.compile(r"[\n0-9]")
@@ -724,6 +737,7 @@ def has_id_candidate(text: str) -> bool:
 # --- context ----------------------------------------------------------------------------------------------------
 
 
+_FILE_NAME_SEPARATORS = re.compile(r"[_.]+")
 MAIL_TEXT_PARTS = ("subject", "body", "html")
 """Parts written by the sender (the mail itself), as opposed to attachments."""
 
@@ -750,13 +764,18 @@ class MessageContext:
         self._groups: dict[str, frozenset[str]] | None = None
 
     def groups_for(self, where: str) -> frozenset[str]:
-        """Groups found in the mail text parts other than ``where`` (all of them for an attachment)."""
+        """Groups found in the mail text parts other than ``where`` (all of them for an attachment), and in an
+        attachment's own file name ("kontoopplysninger.pdf", "CPR-liste.xlsx")."""
         if self._groups is None:
             self._groups = {}
             for part_where, text in self._parts:
                 found = frozenset(group for _, _, group in self._rules._keywords.hits(text))
                 self._groups[part_where] = self._groups.get(part_where, frozenset()) | found
-        return frozenset().union(*(found for part_where, found in self._groups.items() if part_where != where))
+        groups = frozenset().union(*(found for part_where, found in self._groups.items() if part_where != where))
+        if where.startswith("attachment:"):
+            name = _FILE_NAME_SEPARATORS.sub(" ", where[len("attachment:") :])
+            groups |= frozenset(group for _, _, group in self._rules._keywords.hits(name))
+        return groups
 
 
 @dataclass(slots=True)
@@ -834,14 +853,12 @@ class _Context:
 
     def company(self) -> bool:
         """Whether the part (or the message's mail text) shows a company's own accounts: registration words (org.nr,
-        VAT, bankgiro), a company name ("Sjöby Städ AB", "Hansen Bygg AS"), or invoice words in a part that says
-        nothing of paying a person (a refund form's "Beløp" is no invoice)."""
+        VAT, bankgiro), a company name ("Sjöby Städ AB", "Hansen Bygg AS") or invoice words, in a part that says
+        nothing of paying a person (a payslip or a refund form names its employer, and its "Beløp" is no invoice)."""
         if self._company is None:
             groups = self.part_groups()
-            self._company = (
-                "company" in groups
-                or (not groups.isdisjoint(("invoice", "fee")) and "payout" not in groups)
-                or _COMPANY_NAME.search(self.text) is not None
+            self._company = "payout" not in groups and (
+                not groups.isdisjoint(("company", "invoice", "fee")) or _COMPANY_NAME.search(self.text) is not None
             )
         return self._company
 
@@ -1024,8 +1041,13 @@ def _ten(candidate: _Candidate, rules: IdRules, context: _Context, language: str
 
 def _cpr(candidate: _Candidate, context: _Context, language: str | None, factor: float) -> _Hit:
     digits = candidate.digits
-    base = (0.4 if dk_cpr_mod11(digits) else 0.35 if candidate.sep == "-" else 0.3) * factor
+    mod11 = dk_cpr_mod11(digits)
+    base = (0.4 if mod11 else 0.35 if candidate.sep == "-" else 0.3) * factor
     confidence = _score("dk_cpr", base, context, *_span(candidate))
+    if not mod11 and confidence > base and context.nearest(candidate.start, candidate.end) == "person":
+        # A number issued since 2007 has no check at all: a person word ("navn", "medlem") is not enough, only an
+        # ID word near it or in the part.
+        confidence = _raise(base, 0.6) if context.part_groups() & {"national_id", "cpr"} else base
     if language not in ("da", None) and confidence > base:
         # Outside Danish text only a CPR word counts: "personnummer" next to a Swedish number with a wrong Luhn
         # digit must not turn it into a CPR number because its YYMMDD happens to read as a DDMMYY date.

@@ -48,7 +48,7 @@ KEYWORD_CATEGORIES = (
 TIERS = ("strong", "weak", "medication")
 CUES = (
     "self", "we", "relation", "role", "third", "link", "attribution", "you", "generic", "directive", "topical",
-    "absence",
+    "absence", "group", "conditional", "negation",
 )  # fmt: skip
 PERSON_CUES = ("self", "we", "relation", "role", "third", "link", "attribution", "you")
 # Categories of identity ("is a Muslim", "are Kurds"): a copula right before the keyword attributes it to someone.
@@ -102,6 +102,9 @@ class Scoring:
     identifier_message: float = 0.15
     message: float = 0.15
     absence: float = 0.15
+    conditional: float = 0.35
+    negation: float = 0.4
+    conditional_reach: int = 60
     person_cap: float = 0.5
     support_cap: float = 0.25
     generic: float = 0.2

@@ -94,6 +94,7 @@ _GREETING = regex.compile(
 # The end of a sentence: a full stop, ! or ? before a capital letter, or a blank line. A person cue in another
 # sentence than the keyword counts half ("Jeg har lagt ved referatet. Vi diskuterte sykehjemmet.").
 _SENTENCE_END = regex.compile(r"[.!?][\s\"')]+(?=\p{Lu})|\n[ \t\r]*\n")
+_CLAUSE_BREAK = regex.compile(r"[.,:;!?\n]")  # between a conditional and the keyword: another clause
 _SUPPORT = frozenset({"we", "third", "link", "you"})  # cues that support a person but do not name one
 # Health only. A label-value line of a form ("Diagnose: F32.1", "Sykmeldingsgrad: 50 %", "Medication: insulin") is
 # about the person the form is about, named or not: a health keyword on such a line (the label or its value, which
@@ -304,27 +305,37 @@ class _Context:
         spans = sorted([(h.start, h.end) for h in hits] + [(s, e) for s, e, _ in codes])
         automaton = rules.cue_automaton(language)
         cues: list[tuple[int, int, Cue]] = []
+        # The message's own text ends at its first closing ("Hilsen Kari"): what follows is a signature, a
+        # disclaimer or a quoted policy footer, whose directives and generic words do not speak about the message.
+        self.footer = _footer_start(text)
         directives: set[str] = set()
+        directives_above: set[str] = set()
         windows = _merge((max(0, s - window), min(len(folded), e + window)) for s, e in spans)
         for lo, hi in windows:
             for hit in automaton.search(folded, lo, hi):
                 cue: Cue = hit.payload  # type: ignore[assignment]
                 if cue.cue == "directive":
                     directives.add(cue.pattern.text)
+                    if hit.start < self.footer:
+                        directives_above.add(cue.pattern.text)
                 else:
                     cues.append((hit.start, hit.end, cue))
         # Part-wide: directives anywhere, and how many different generic words the part has (a policy or a
         # newsletter is full of them; a personal message has few). Very long parts: the first 200,000 characters.
         generic_words: set[str] = set()
+        generic_above: set[str] = set()
         for hit in rules.document_automaton(language).search(folded, 0, min(len(folded), 200_000)):
             cue = hit.payload  # type: ignore[assignment]
             (directives if cue.cue == "directive" else generic_words).add(cue.pattern.text)
+            if hit.start < self.footer:
+                (directives_above if cue.cue == "directive" else generic_above).add(cue.pattern.text)
         cues.sort(key=lambda item: item[0])
         self.cues = cues
+        # Where a quantifier ends ("hver femte", "many"): a role or relation word right after it is a group.
+        self.group_ends = {cue_end for _, cue_end, cue in cues if cue.cue == "group"}
         self.cue_starts = [start for start, _, _ in cues]
-        self.directive_penalty = min(self.scoring.directive_cap, self.scoring.directive * len(directives))
-        excess = max(0, len(generic_words) - self.scoring.generic_free)
-        self.directive_penalty += min(self.scoring.document_cap, self.scoring.document * excess)
+        self.directive_penalty = self._part_penalty(directives, generic_words)
+        self.directive_penalty_above = self._part_penalty(directives_above, generic_above)
         self.categories = sorted(
             [(h.start, h.payload.category) for h in hits]  # type: ignore[attr-defined]
             + [(s, "health") for s, _, _ in codes]
@@ -357,15 +368,31 @@ class _Context:
         hi = bisect.bisect_right(self.cue_starts, end + s.window)
         weights: dict[str, float] = {}  # cue class -> its weight (halved when in another sentence)
         generic: set[str] = set()
-        topical = owned = possessed = False
+        topical = owned = possessed = negated = False
+        conditional = -1  # where the nearest conditional clause opener before the keyword ends
+        first_person = -1  # where the last first-person cue before the keyword starts
         for cue_start, cue_end, cue in self.cues[lo:hi]:
             if cue_start < end and cue_end > start:
                 continue  # the keyword itself ("er gravid" holds "er")
+            if start < self.footer <= cue_start:
+                continue  # in the signature or footer below the message the keyword is in
             if cue.cue == "generic":
                 generic.add(cue.pattern.text)
             elif cue.cue == "topical":
                 topical = topical or 0 <= start - cue_end <= 1
                 continue
+            elif cue.cue == "negation":
+                negated = negated or 0 <= start - cue_end <= 1
+                continue
+            elif cue.cue == "conditional":
+                if 0 <= start - cue_end <= s.conditional_reach:
+                    conditional = max(conditional, cue_end)
+                continue
+            elif cue.cue in ("role", "relation") and self._group_before(cue_start):
+                generic.add(cue.pattern.text)  # "hver femte elev", "40 elever", "many parents": a group
+                continue
+            if cue.cue == "self" and cue_end <= start:
+                first_person = max(first_person, cue_start)  # "if my son ...", "hvis sønnen min ..."
             if cue.cue in ("self", "we", "relation") and 0 <= cue_start - end <= 1:
                 owned = True  # "om depresjonen min", "kring vår sons diagnos": the topic is someone's own
             if cue.cue in ("self", "third", "relation") and (0 <= cue_start - end <= 1 or 0 <= start - cue_end <= 1):
@@ -418,10 +445,26 @@ class _Context:
         # Part-wide directives and generic words (a policy footer quoted under a reply) weigh half against a keyword
         # that has a specific person right next to it ("jag är sjukskriven").
         specific = personal and person >= s.relation
-        penalty += self.directive_penalty * (0.5 if specific else 1.0)
+        if negated:
+            penalty += s.negation
+        if conditional > first_person and not _CLAUSE_BREAK.search(self.text, conditional, start):
+            penalty += s.conditional  # "hvis barnet ditt har epilepsi" is hypothetical; "if my son's ADHD" is not
+        part_penalty = self.directive_penalty_above if start < self.footer else self.directive_penalty
+        penalty += part_penalty * (0.5 if specific else 1.0)
         if person < s.relation and self._enumeration(start):
             penalty += s.enumeration
         return max(0.0, base + person - penalty), personal
+
+    def _group_before(self, position: int) -> bool:
+        """A quantifier or a number right before ``position`` ("hver femte elev", "40 elever")."""
+        if position - 1 in self.group_ends:
+            return True
+        return position >= 2 and self.text[position - 1] == " " and self.text[position - 2].isdigit()
+
+    def _part_penalty(self, directives: set[str], generic_words: set[str]) -> float:
+        s = self.scoring
+        excess = max(0, len(generic_words) - s.generic_free)
+        return min(s.directive_cap, s.directive * len(directives)) + min(s.document_cap, s.document * excess)
 
     def _full_name_between(self, lo: int, hi: int) -> bool:
         """Whether a full name starts at or after ``lo`` and ends by ``hi`` (the first one after ``lo`` decides:
@@ -470,6 +513,15 @@ def _person_names(text: str, lo: int, hi: int, introducers: set[int]) -> Iterabl
         before = _PREVIOUS_WORD.search(text, max(0, start - _NAME_LOOKBEHIND), start)
         if before is not None and (before.end(1) in introducers or before.group(1).lower() in _VERB_BEFORE_NAME):
             yield start, end
+
+
+def _footer_start(text: str) -> int:
+    """Where the message's first closing salutation starts (with some text above it), or the end of the text."""
+    first = len(text) - len(text.lstrip())  # the first visible character
+    for match in _CLOSING.finditer(text):
+        if match.start() > first:
+            return match.start()
+    return len(text)
 
 
 def _signature_spans(text: str) -> list[tuple[int, int]]:

@@ -89,6 +89,13 @@ _LABEL_NAME = re.compile(r"_Name=([^;]{1,60})")
 _SAFE_TOKEN = re.compile(r"[^\w .-]+")
 _FORMAT_TOKEN = re.compile(r"[a-z][a-z0-9.+-]{0,19}")
 _DIGIT_RUN = re.compile(r"[0-9]{4}")
+# A From value of one plain address, bare or in angle brackets after a display name of plain words and quoted
+# strings: no comments, escapes, groups, routes or further addresses (those go to parseaddr). Anchored at the start.
+_ADDRESS = r"[A-Za-z0-9_+-]+(?:\.[A-Za-z0-9_+-]+)*@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*"
+_PHRASE_WORD = r'(?:[^\x00-\x20\x7f"(),:;<>@\[\]\\]+|"[^"\\\x00-\x1f\x7f]*")'
+_SIMPLE_FROM = re.compile(
+    rf"\A[ \t]*(?:({_ADDRESS})|(?:{_PHRASE_WORD}(?:[ \t]+{_PHRASE_WORD})*[ \t]*)?<({_ADDRESS})>)[ \t]*\Z"
+)
 
 
 class State:
@@ -127,7 +134,7 @@ class State:
         return False
 
     def add_text(self, where: str, text: str) -> None:
-        if not text or not text.strip():
+        if not text or text.isspace():
             return
         separator = 2 if where in self._wheres else 0  # the "\n\n" that joins parts with the same where
         remaining = self.limits.max_extracted_chars - self.chars - separator
@@ -235,7 +242,8 @@ def header(msg: Message, name: str) -> str | None:
 def _decode_words(raw: str | Header) -> str:
     try:
         if isinstance(raw, str):
-            raw = _FOLD.sub("", raw)
+            if "\n" in raw:
+                raw = _FOLD.sub("", raw)
             if "=?" not in raw:
                 return raw.strip()
         pieces = decode_header(raw)
@@ -266,7 +274,13 @@ def _routing(state: State, msg: Message) -> None:
 
 def _sender(value: str) -> str | None:
     """The lower-cased address of a From value, or None; parseaddr recurses on nested comments, so a hostile header
-    ends here as "no sender" instead of aborting the walk of the whole message."""
+    ends here as "no sender" instead of aborting the walk of the whole message.
+
+    The usual shapes (``addr@host``, ``Name <addr@host>``, ``"Name, Org" <addr@host>``) are read with one regex, to
+    the address `parseaddr` gives for them (tests/detect_extract/test_walk_headers.py compares the two)."""
+    simple = _SIMPLE_FROM.match(value)
+    if simple is not None:
+        return (simple.group(1) or simple.group(2)).lower()
     try:
         address = parseaddr(value)[1].strip().lower()
     except (RecursionError, ValueError, IndexError):

@@ -150,7 +150,7 @@ _FLOAT = re.compile(r"-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?")
 
 def _xlsx_number(value: str) -> str:
     """Integral numbers as digits (a fødselsnummer stored as 1.9061989121E10 reads as 19061989121)."""
-    if _FLOAT.fullmatch(value) and ("." in value or "e" in value.lower()):
+    if ("." in value or "e" in value or "E" in value) and _FLOAT.fullmatch(value):
         try:
             number = float(value)
         except ValueError:
@@ -176,16 +176,19 @@ def _xlsx_sheet(xml: str, shared: list[str]) -> str:
             if head_end < 0:
                 continue
             head = chunk[start:head_end]
-            body = _XLSX_FORMULA.sub("", chunk[head_end + 1 :])
-            kind_match = _XLSX_T.search(head)
+            body = chunk[head_end + 1 :]
+            if "<f" in body:
+                body = _XLSX_FORMULA.sub("", body)
+            kind_match = _XLSX_T.search(head) if "t=" in head else None
             kind = kind_match.group(1) if kind_match else "n"
+            if kind == "inlineStr":
+                cells.append(_html.unescape(_XML_TAG.sub("", body) if "<" in body else body))
+                continue
             value_match = _XLSX_V.search(body)
             if kind == "s":
                 if value_match and value_match.group(1).strip().isdigit():
                     index = int(value_match.group(1))
                     cells.append(shared[index] if index < len(shared) else "")
-            elif kind == "inlineStr":
-                cells.append(_html.unescape(_XML_TAG.sub("", body)))
             elif value_match:
                 value = _html.unescape(value_match.group(1))
                 cells.append(_xlsx_number(value) if kind == "n" else value)
@@ -321,6 +324,9 @@ def read_pdf(data: bytes, *, max_pages: int, deadline: float, max_images: int = 
     from pypdf import PdfReader
     from pypdf.errors import PyPdfError
 
+    from hygiene.domain.extract import _pdf_speed
+
+    _pdf_speed.install()
     logging.getLogger("pypdf").setLevel(logging.ERROR)
     result = Result()
     try:
