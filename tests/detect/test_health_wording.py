@@ -789,6 +789,7 @@ OFFICE_MAIL = [
     ("en", "I'm on steroids with this deadline, everything at once!"),
     ("en", "I've drafted a policy on phased returns for us to discuss."),
     ("en", "I broke my phone screen again, can IT order a new one?"),
+    ("en", "I have the scan results from the antivirus run on your laptop, all clean."),
     ("en", "I've attached the fracture clinic's new rota for next month."),
     ("en", "My colleague gave birth to a brilliant idea in the meeting today."),
 ]
