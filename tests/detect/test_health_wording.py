@@ -276,7 +276,7 @@ def test_doses_in_an_offer_or_a_recipe_are_not_flagged(language: str) -> None:
 
 SUBJECTS = {
     "nb": ["Sykmeldt resten av uka", "Innlagt på sykehus – kommer ikke i morgen"],
-    "nn": ["Sjukmeld i dag og i morgon"],
+    "nn": ["Sjukmeld i dag og i morgon", "Sjukmeld denne veka"],
     "sv": ["Sjukskriven resten av veckan"],
     "da": ["Sygemeldt resten af ugen", "Indlagt på hospitalet"],
     "en": ["Signed off sick until Friday"],
