@@ -104,6 +104,11 @@ _GREETING = regex.compile(
 _SENTENCE_END = regex.compile(r"[.!?][\s\"')]+(?=\p{Lu})|\n[ \t\r]*\n")
 _CLAUSE_BREAK = regex.compile(r"[.,:;!?\n]")  # between a conditional and the keyword: another clause
 _SUPPORT = frozenset({"we", "third", "link", "you"})  # cues that support a person but do not name one
+# Identity categories, and the person cues that name one person: a quantifier earlier in the keyword's sentence with
+# none of these makes the identity word about a group ("mange muslimske elever faster", "de fleste ansatte er
+# organisert i Fagforbundet"), not about an identifiable person.
+_IDENTITY = frozenset({"religion", "ethnicity", "politics", "union", "sexual_orientation", "criminal"})
+_SINGULAR = frozenset({"self", "third", "relation", "role"})
 # Health only. A label-value line of a form ("Diagnose: F32.1", "Sykmeldingsgrad: 50 %", "Medication: insulin") is
 # about the person the form is about, named or not: a health keyword on such a line (the label or its value, which
 # may start on the next line) counts as a specific person. A placeholder value ("ikke oppgitt", "n/a", "oppgi i
@@ -413,6 +418,7 @@ class _Context:
         generic: set[str] = set()
         topical = owned = possessed = negated = False
         conditional = -1  # where the nearest conditional clause opener before the keyword ends
+        group_end = singular_end = -1  # identity words: the last quantifier / singular person before it (sentence)
         first_person = -1  # where the last first-person cue before the keyword starts
         for cue_start, cue_end, cue in self.cues[lo:hi]:
             if cue_start < end and cue_end > start:
@@ -430,6 +436,13 @@ class _Context:
             elif cue.cue == "conditional":
                 if 0 <= start - cue_end <= s.conditional_reach:
                     conditional = max(conditional, cue_end)
+                continue
+            if category in _IDENTITY and cue_end <= start and not _SENTENCE_END.search(self.text, cue_end, start):
+                if cue.cue == "group":
+                    group_end = max(group_end, cue_end)
+                elif cue.cue in _SINGULAR:
+                    singular_end = max(singular_end, cue_end)
+            if cue.cue == "group":
                 continue
             elif cue.cue in ("role", "relation") and self._group_before(cue_start):
                 generic.add(cue.pattern.text)  # "hver femte elev", "40 elever", "many parents": a group
@@ -490,6 +503,13 @@ class _Context:
         specific = personal and person >= s.relation
         if negated:
             penalty += s.negation
+        if (
+            group_end >= 0
+            and singular_end < 0
+            and not (block is not None and block.identified)
+            and not self._person_name_near(group_end, start, start, end)
+        ):
+            penalty += s.identity_group  # "flere av elevene er muslimer", "most of our pupils are Catholic"
         if conditional > first_person and not _CLAUSE_BREAK.search(self.text, conditional, start):
             penalty += s.conditional  # "hvis barnet ditt har epilepsi" is hypothetical; "if my son's ADHD" is not
         part_penalty = self.directive_penalty_above if start < self.footer else self.directive_penalty
