@@ -84,7 +84,15 @@ _PARAGRAPH_BREAK = regex.compile(r"\n[ \t\r]*\n")
 _SIGNATURE_LINES = 8
 _SIGNATURE_LINE_CHARS = 60
 _MIN_REPORT = 0.1
-_PERSONAL_HEAD = 800  # characters of a body read to decide whether it is a personal message
+_FULL_NAME_IN_LINE = regex.compile(r"(?<![\p{L}\p{N}_-])(\p{Lu}\p{Ll}{1,14}) \p{Lu}\p{Ll}{1,20}(?![\p{L}\p{N}_])")
+_SUBJECT_CHARS = 300  # a subject line longer than this is read only this far for a name
+_PERSONAL_HEAD = 800
+# Capitalised words that open a greeting or a closing line: "Hei Kari", "Hilsen Kari" are not a full name.
+_NOT_FIRST_NAMES = frozenset(
+    """hei hej hejsan hallo hallå heisann hi hey hello dear kjære kære kära käre hilsen helsing hälsning hälsningar
+    hilsner regards cheers thanks takk tack tak mvh vennlig venleg vänlig vänliga venlig kind best warm med beste
+    god""".split()
+)  # characters of a body read to decide whether it is a personal message
 # A greeting that names the addressee ("Hej Lisa,", "Dear Ms Evans,"): "you" in the message is then that person.
 _GREETING = regex.compile(
     r"^[ \t]*(?i:hei|hej|hejsan|hallo|hallå|heisann|hei hei|kjære|kære|kära|käre|god morgen|godmorgen|goddag|"
@@ -183,9 +191,12 @@ def find_special(
     identifier_here: bool = False,
     identifier_in_message: bool = False,
     personal_message: float = 0.0,
+    named_in_subject: float = 0.0,
 ) -> list[Finding]:
     """Special-category findings in one part. ``identifier_here``/``_in_message``: a national ID was found in this
-    part / elsewhere in the message (evidence that the text is about a person)."""
+    part / elsewhere in the message (evidence that the text is about a person). ``personal_message``: a bonus for
+    every keyword (the subject of a personal message); ``named_in_subject``: a bonus for keywords that already have
+    a specific person next to them ("han har epilepsi" under the subject "Ang. Erik Lund")."""
     if not text:
         return []
     folded = fold(text)
@@ -213,6 +224,15 @@ def find_special(
         confidence, personal = context.confidence(
             term.category, base, hit.start, hit.end, person_bonus, topic_word=term.tier != "strong"
         )
+        if personal and named_in_subject:
+            confidence, personal = context.confidence(
+                term.category,
+                base,
+                hit.start,
+                hit.end,
+                person_bonus + named_in_subject,
+                topic_word=term.tier != "strong",
+            )
         raw.append((term.category, kind, term.pattern.text, hit.start, hit.end, confidence, personal))
     for start, end, kind in codes:
         confidence, personal = context.confidence("health", scoring.code, start, end, person_bonus)
@@ -242,18 +262,37 @@ def personal_text(text: str, rules: Rules, language: str | None) -> float:
     it speaks of absence or adjustment ("jeg går hjem nå", "I'll be out": plus `Scoring.absence`). Nothing when a
     generic or directive word stands there (a newsletter, an invitation, a policy or a routine is not personal,
     however it is addressed)."""
-    head = text[:_PERSONAL_HEAD]
-    folded = fold(head)
+    clean, first_person, absence = _head_cues(text, rules, language)
+    if not clean or not (first_person or _GREETING.search(text, 0, min(len(text), _PERSONAL_HEAD)) is not None):
+        return 0.0
+    return rules.scoring.message + (rules.scoring.absence if absence else 0.0)
+
+
+def plain_text(text: str, rules: Rules, language: str | None) -> bool:
+    """Whether no generic or directive word stands near the top of ``text`` (not a newsletter, invitation, policy)."""
+    return _head_cues(text, rules, language)[0]
+
+
+def _head_cues(text: str, rules: Rules, language: str | None) -> tuple[bool, bool, bool]:
+    """(no generic or directive word, a first-person word, an absence word) in the first `_PERSONAL_HEAD` chars."""
+    folded = fold(text[:_PERSONAL_HEAD])
     first_person = absence = False
     for hit in rules.cue_automaton(language).search(folded, 0, len(folded)):
         cue: Cue = hit.payload  # type: ignore[assignment]
         if cue.cue in ("generic", "directive"):
-            return 0.0
+            return False, False, False
         first_person = first_person or cue.cue == "self"
         absence = absence or cue.cue == "absence"
-    if not (first_person or _GREETING.search(head) is not None):
-        return 0.0
-    return rules.scoring.message + (rules.scoring.absence if absence else 0.0)
+    return True, first_person, absence
+
+
+def names_person(text: str) -> bool:
+    """Whether ``text`` (a subject line) names a person: a common first name followed by a capitalised surname
+    ("Jonas Berg, 5B", "Ang. Erik Lund", "Re: Mette Jensen")."""
+    for match in _FULL_NAME_IN_LINE.finditer(text, 0, min(len(text), _SUBJECT_CHARS)):
+        if match.group(1).lower() in FIRST_NAMES:
+            return True
+    return False
 
 
 def keyword_hit(text: str, rules: Rules) -> bool:
@@ -348,7 +387,11 @@ class _Context:
         self.category_starts = [start for start, _ in self.categories]
         # Full names, found once: searching from each keyword's line start rescanned a long line for every keyword
         # on it (quadratic: 200 KB of one line of health words took five minutes; tests/hardening).
-        self.full_names = [(match.start(), match.end()) for match in _FULL_NAME.finditer(text)]
+        self.full_names = [
+            (match.start(), match.end())
+            for match in _FULL_NAME.finditer(text)
+            if match.group().split(None, 1)[0].lower() not in _NOT_FIRST_NAMES
+        ]
         self.full_name_starts = [start for start, _ in self.full_names]
         # First names that stand for a person (the subject of a verb, after a relation or role word), found once in
         # the keywords' windows.
