@@ -40,6 +40,7 @@ NAMES = [
     ("health", "", "Hei,\nOleksandr har fått diagnosen diabetes og trenger insulin i skoletiden."),
     ("health", "", "Hej,\nHodan har astma och behöver sin inhalator på utflykten."),
     ("health", "", "Hej,\nŁukasz har fået konstateret epilepsi og skal have medicin."),
+    ("health", "", "Hi,\nmy son Håkon has asthma and needs his inhaler on the trip.\n\nBest, Bjørn Sæther"),
     # a known first name that is not anyone's subject: a course leader, a place, a greeting to a colleague
     ("-", "", "Kurs om diabetes i skolen ved Kari Hansen. Påmelding på nettsiden innen fredag."),
     ("-", "", "Hei Kari,\nkan du sende meg artikkelen om diabetes og kosthold som vi snakket om?"),
@@ -303,6 +304,10 @@ SHORT_TEXTS = [
     ("sv", "Min son har fått diagnosen adhd."),
     ("en", "She is in hospital."),
     ("en", "Off sick today"),
+    ("en", "Hi Tone,\nmy son Håkon has asthma.\n\nBest, Bjørn Sæther"),  # Nordic names do not make it Nordic
+    ("en", "Dear Åse,\nI am on sick leave this week.\nRegards\nJørgen Ødegård"),
+    ("da", "Vi søger en ny kollega, og du kan læse mere på vores hjemmeside."),
+    ("da", "Mødet holdes på rådhuset, og døren er åben fra kl. 18."),
 ]
 
 

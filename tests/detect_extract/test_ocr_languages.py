@@ -81,7 +81,7 @@ CASES = [
         "fi bad check character",  # still a named person's medical certificate: health, never national_id
         ["Lääkärintodistus: Matti Virtanen", "Henkilötunnus: 131052-308U", "Diagnoosi: diabetes"],
         ("health",),
-        {"size": 26, "font_index": 2, "noise": 0.005},
+        {"size": 26, "font_index": 0},
     ),
     (
         "nb clean minutes",
