@@ -276,7 +276,7 @@ def test_doses_in_an_offer_or_a_recipe_are_not_flagged(language: str) -> None:
 
 SUBJECTS = {
     "nb": ["Sykmeldt resten av uka", "Innlagt på sykehus – kommer ikke i morgen"],
-    "nn": ["Sjukmeld i dag og i morgon"],
+    "nn": ["Sjukmeld i dag og i morgon", "Sjukmeld denne veka"],
     "sv": ["Sjukskriven resten av veckan"],
     "da": ["Sygemeldt resten af ugen", "Indlagt på hospitalet"],
     "en": ["Signed off sick until Friday"],
@@ -789,6 +789,7 @@ OFFICE_MAIL = [
     ("en", "I'm on steroids with this deadline, everything at once!"),
     ("en", "I've drafted a policy on phased returns for us to discuss."),
     ("en", "I broke my phone screen again, can IT order a new one?"),
+    ("en", "I have the scan results from the antivirus run on your laptop, all clean."),
     ("en", "I've attached the fracture clinic's new rota for next month."),
     ("en", "My colleague gave birth to a brilliant idea in the meeting today."),
 ]

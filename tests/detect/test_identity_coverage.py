@@ -840,3 +840,38 @@ def test_everyday_mail_wording_is_found(category: str, text: str) -> None:
 @pytest.mark.parametrize("text", MAILS_NEGATIVE)
 def test_everyday_mail_without_special_data_is_not_flagged(text: str) -> None:
     assert _found(text) == set()
+
+
+# A quantifier before an identity word, with no single person in the sentence, makes it a statement about a group
+# ("flere av elevene er muslimer"); a person named or pointed to in the sentence keeps it personal.
+GROUPS = [
+    "Hei,\n\nFlere av elevene er muslimer, så kantina bør ha halal-alternativ.\n\nHilsen Kari",
+    "Hej,\n\nMånga av våra elever är muslimer och fastar under ramadan.\n\nHälsningar rektor",
+    "Hei,\n\nDe fleste ansatte her er organisert i Fagforbundet.\n\nHilsen Per",
+    "Hello,\n\nMost of our pupils are Catholic, so the school follows the Catholic calendar.\n\nBest, Head",
+    "Hei,\n\nVi har mange samiske elever og tilbyr samisk som førstespråk.\n\nHilsen rektor",
+    "Hej\n\nMange af vores elever har tyrkisk baggrund.\n\nHilsen skolelederen",
+    "Hei,\n\nOver halvparten av innbyggerne stemte på Senterpartiet.\n\nHilsen Per",
+    "Hello,\n\nSeveral of the residents are Roma and would like information in Romanes.\n\nBest, Housing",
+    (
+        "Hei,\n\n"
+        "Noen av foreldrene er jøder og har bedt om at juleavslutningen ikke holdes i kirken.\n\n"
+        "Hilsen rektor"
+    ),
+]
+GROUPS_WITH_A_PERSON = [
+    ("sexual_orientation", "Hei,\n\nMange vet ikke at jeg er homofil, så ikke si det videre.\n\nHilsen Per"),
+    ("religion", "Hei,\n\nHan har mange venner på skolen og er muslim.\n\nHilsen Kari"),
+    ("sexual_orientation", "Hei,\n\nFlere av elevene sier at Ahmed er homofil, og han blir mobbet.\n\nHilsen Kari"),
+    ("union", "Hei,\n\nDe fleste på avdelingen vet at jeg er medlem i Fagforbundet.\n\nHilsen Per"),
+]
+
+
+@pytest.mark.parametrize("text", GROUPS)
+def test_identity_of_a_group_is_not_flagged(text: str) -> None:
+    assert _found(text) == set()
+
+
+@pytest.mark.parametrize(("category", "text"), GROUPS_WITH_A_PERSON)
+def test_a_quantifier_does_not_hide_a_named_or_first_person(category: str, text: str) -> None:
+    assert category in _found(text)

@@ -130,3 +130,9 @@ def test_a_payslip_names_its_employer_but_the_account_on_it_is_the_employees() -
         "Faktura 114\nHansen Bygg AS, org.nr 974 760 673\nÅ betale: 31 245 kr\nKontonr: 1234 56 78903",
     )
     assert flagged([("subject", "Faktura"), ("body", "Vedlagt faktura."), invoice], "nb") == []
+
+
+def test_a_case_number_in_the_subject_stays_unflagged_beside_a_policy_body() -> None:
+    policy = "Husk: send aldrig CPR-nummer eller personnummer på mail."
+    for subject in ("Sag 1203241030", "J.nr. 1203241030", "Ärende 1203241030", "Sak 19061989121"):
+        assert flagged([("subject", subject), ("body", policy)], "da") == [], subject

@@ -142,6 +142,33 @@ SUBJECTS = [
     ("-", "Ramadan-kalender til kantina", "Hei Per,\njeg har bestilt plakater til kantina.\n\nHilsen Kari"),
 ]
 
+# A subject that names a person says whom the body is about (a keyword with a person next to it gains); a named
+# subject over a topic (a lecture, a brochure, a book) does not make the topic personal; greeting and closing lines
+# ("Hei Kari", "Helsing Kari") are not full names.
+NAMED_SUBJECTS = [
+    ("health", "Jonas Berg, 5B", "Hei,\nhan har fått diagnosen diabetes og trenger mat klokka ti.\n\nHilsen Kari"),
+    ("health", "Ang. Erik Lund", "Hej,\nhan har epilepsi och behöver medicin under lägerskolan.\n\n/Sara"),
+    ("health", "Re: Mette Jensen", "Hej,\nhun har astma og skal have sin medicin med på turen.\n\nHilsen Lars"),
+    ("health", "Ola Nordmann", "Hei,\nsyner til samtalen. Diagnose: depresjon. Sjukmeld 50 %.\n\nHelsing Kari"),
+    (
+        "-",
+        "Kari Hansen: foredrag om demens",
+        "Hei alle,\nvelkommen til foredrag om demens torsdag. Påmelding på nettsiden.\n\nHilsen HR",
+    ),
+    ("-", "Møte med Per Olsen", "Hei,\nkan vi ta møtet om diabeteskurset på tirsdag?\n\nHilsen Kari"),
+    (
+        "-",
+        "Anna Berg slutter",
+        "Hei alle,\nAnna har jobbet i demensomsorgen i 20 år og går nå av med pensjon. "
+        "Kake i kantina fredag!\n\nHilsen leder",
+    ),
+    ("-", "Kari Nordmann", "Hei,\nkan du sende meg referatet fra møtet om demensplanen?\n\nHilsen Per"),
+    ("-", "Emma Clarke", "Hi,\nthanks for the talk on diabetes and diet yesterday, it was great.\n\nTom"),
+    ("-", "Anna Svensson", "Hej,\nhär är länken till boken om adhd som jag nämnde.\n\n/Eva"),
+    ("-", "Lars Jensen", "Hej,\nhusker du bogen om autisme, som vi talte om? Jeg har lånt den ud.\n\nHilsen Mette"),
+    ("-", "Ola Nordmann", "Hei,\nkan du ta med deg diabetesbrosjyrane til standen på laurdag?\n\nHelsing Kari"),
+]
+
 # Precision guards: statistics, groups, news about unnamed people, job ads and courses, conditionals, negations,
 # figurative uses; a policy footer under a real disclosure must not hide it.
 GUARDS = [
@@ -274,7 +301,7 @@ def rules():
     return load_rules()
 
 
-@pytest.mark.parametrize(("expected", "subject", "body"), _params(NAMES + FORMS + SUBJECTS + GUARDS))
+@pytest.mark.parametrize(("expected", "subject", "body"), _params(NAMES + FORMS + SUBJECTS + NAMED_SUBJECTS + GUARDS))
 def test_who_the_keyword_is_about(rules, expected, subject, body):
     wanted = set() if expected == "-" else set(expected.split(","))
     assert _categories(rules, subject, body) == wanted
