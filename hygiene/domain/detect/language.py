@@ -43,7 +43,7 @@ _PROFILES: dict[str, str] = {
     "en": """the and of to is are was were with for that this you your have has had will would please thank thanks
         from not be it on we our my me they their there which what when can could should about an if or but by
         as been all any do does did regards dear best kind sincerely attached yours am need she he his her him at
-        off today it's i'm i'll won't can't don't who hi hello""",
+        off today it's i'm i'll won't can't don't who hi hello again now home just going back here""",
     "sv": """och är att inte jag det för med på som vi har till av om kan ska vill också från hej tack vår vårt våra
         mitt mina hälsningar vänliga när här efter någon något några mycket bara hur vad varför sedan hon honom henne
         dem deras sig mig dig kommer finns mellan utan även nu skulle eller vara blev blir kunna mvh hälsning
