@@ -356,7 +356,7 @@ def _disposition(part: Message) -> str | None:
 
 def _payload(part: Message) -> bytes:
     try:
-        data = part.get_payload(decode=True)
+        data = part.decoded_payload() if isinstance(part, _mime.ParsedMessage) else part.get_payload(decode=True)
     except Exception:
         data = None
     if isinstance(data, bytes):
