@@ -474,6 +474,9 @@ def test_belonging_to_a_denomination_is_religion(language: str) -> None:
 
 # Everyday ways of saying the same things, as a whole short mail (greeting, statement, sign-off).
 MAILS = [
+    ("criminal", "Hei,\n\nSaken mot sønnen vår ble henlagt etter bevisets stilling i mars.\n\nHilsen Kari"),
+    ("criminal", "Hi,\n\nThe police took no further action against my son after the fight.\n\nBest, Emma"),
+    ("criminal", "Hei,\n\nPolitiattesten er ikke ren, så han kan ikke begynne i barnehagen.\n\nHilsen HR"),
     (
         "religion",
         "Navn: Aisha Khan\nKlasse: 7B\nKost: Halal, ikke svinekjøtt (religiøse hensyn)\nAllergier: Ingen",
@@ -769,6 +772,21 @@ MAILS = [
     ("criminal", "Hej,\n\nHan har en dom för misshandel från 2020.\n\nHälsningar Eva"),
 ]
 MAILS_NEGATIVE = [
+    # clubs, councils, a city, "stemmer det", "half way": words the attribution cues rely on
+    ("Hei,\n\n" "Det er rom og tid for spørsmål etter foredraget, og jeg tar gjerne imot innspill.\n\n" "Hilsen Per"),
+    "Hei,\n\nVi reiser til Roma i påsken og er tilbake 10. april.\n\nHilsen Kari",
+    "Hei,\n\nJeg er på samme kurs som deg i neste uke.\n\nHilsen Per",
+    "Hej,\n\nJag är aktiv i föräldraföreningen och undrar om vårens möten.\n\nHälsningar Eva",
+    "Hei,\n\nJeg er medlem i borettslagets styre og sender referatet.\n\nHilsen Kari",
+    "Hello,\n\nI'm a member of the school council and will send the minutes.\n\nBest, Sam",
+    "Hei,\n\nHun er halvt norsk og halvt svensk, og snakker begge språk.\n\nHilsen Kari",
+    "Hei,\n\nHan er aktiv i speideren og skal på leir i sommer.\n\nHilsen Kari",
+    "Hej\n\nHan er medlem af fodboldklubben og træner to gange om ugen.\n\nHilsen Mette",
+    "Hei,\n\nStemmer det at møtet er flyttet til fredag?\n\nHilsen Per",
+    "Hello,\n\nI voted in the staff survey; the results come out next week.\n\nBest, Sam",
+    "Hei,\n\nJeg stemte for forslaget om ny kantine.\n\nHilsen Per",
+    "Hello,\n\nShe's half way through the report and will send it on Friday.\n\nBest, Sam",
+    "Hei,\n\nByggesaken er henlagt fordi søknaden ble trukket.\n\nHilsen Per",
     "Navn:\nFødselsdato:\nTrossamfunn:\nKost (halal/vegetar):",
     "Hei,\n\nMenyen for uka: mandag halal kylling, tirsdag vegetar, onsdag fisk.\n\nHilsen kantina",
     "Hi all,\n\nDiwali lunch in the staff room on Monday – everyone welcome!\n\nBest, Anna",
@@ -836,3 +854,38 @@ def test_everyday_mail_wording_is_found(category: str, text: str) -> None:
 @pytest.mark.parametrize("text", MAILS_NEGATIVE)
 def test_everyday_mail_without_special_data_is_not_flagged(text: str) -> None:
     assert _found(text) == set()
+
+
+# A quantifier before an identity word, with no single person in the sentence, makes it a statement about a group
+# ("flere av elevene er muslimer"); a person named or pointed to in the sentence keeps it personal.
+GROUPS = [
+    "Hei,\n\nFlere av elevene er muslimer, så kantina bør ha halal-alternativ.\n\nHilsen Kari",
+    "Hej,\n\nMånga av våra elever är muslimer och fastar under ramadan.\n\nHälsningar rektor",
+    "Hei,\n\nDe fleste ansatte her er organisert i Fagforbundet.\n\nHilsen Per",
+    "Hello,\n\nMost of our pupils are Catholic, so the school follows the Catholic calendar.\n\nBest, Head",
+    "Hei,\n\nVi har mange samiske elever og tilbyr samisk som førstespråk.\n\nHilsen rektor",
+    "Hej\n\nMange af vores elever har tyrkisk baggrund.\n\nHilsen skolelederen",
+    "Hei,\n\nOver halvparten av innbyggerne stemte på Senterpartiet.\n\nHilsen Per",
+    "Hello,\n\nSeveral of the residents are Roma and would like information in Romanes.\n\nBest, Housing",
+    (
+        "Hei,\n\n"
+        "Noen av foreldrene er jøder og har bedt om at juleavslutningen ikke holdes i kirken.\n\n"
+        "Hilsen rektor"
+    ),
+]
+GROUPS_WITH_A_PERSON = [
+    ("sexual_orientation", "Hei,\n\nMange vet ikke at jeg er homofil, så ikke si det videre.\n\nHilsen Per"),
+    ("religion", "Hei,\n\nHan har mange venner på skolen og er muslim.\n\nHilsen Kari"),
+    ("sexual_orientation", "Hei,\n\nFlere av elevene sier at Ahmed er homofil, og han blir mobbet.\n\nHilsen Kari"),
+    ("union", "Hei,\n\nDe fleste på avdelingen vet at jeg er medlem i Fagforbundet.\n\nHilsen Per"),
+]
+
+
+@pytest.mark.parametrize("text", GROUPS)
+def test_identity_of_a_group_is_not_flagged(text: str) -> None:
+    assert _found(text) == set()
+
+
+@pytest.mark.parametrize(("category", "text"), GROUPS_WITH_A_PERSON)
+def test_a_quantifier_does_not_hide_a_named_or_first_person(category: str, text: str) -> None:
+    assert category in _found(text)

@@ -141,11 +141,16 @@ PAYOUT_FRAMES = (
     "Udbetal venligst til {}",
     "Please pay my salary into {}",
     "Mitt kontonummer er {}",
+    "Feriepengane kan utbetalast til {}",
+    "Mit kontonummer er {}",
 )
 COMPANY_FRAMES = (
     "Faktura 1123, forfall 20.03. Betal til {}.\nHansen Bygg AS, org.nr 974 760 673",
     "Betala fakturan till {}\nSjöby Städ AB",
     "Invoice 77: please remit to {}\nAcme Ltd, VAT GB123456789",
+    "Faktura 5531 forfalder 1. april. Indbetal beløbet på {}\nJensen Rengøring ApS, CVR 12345678",
+    "Faktura 19 for vedlikehald. Betal til {}\nVoss Elektro AS",
+    "Kontingenten for 2025 betales til {} innen 1. mars.",
 )
 
 

@@ -41,6 +41,12 @@ CASES = {
     "newlines between digits": ("1" + " \r\n " * 3) * (N // 8),
     "letters and digits": "a1" * N,
     "date-like": "12.03.2024 " * (N // 6),
+    "full dates and numbers": "19.06.2019 89121 " * (N // 8),
+    "capitalised run then a company form": "A" * 2 * N + " AS konto 1234.56.78903",
+    "company names and accounts": "Hansen Bygg AS konto 1234.56.78903 " * (N // 16),
+    "possessives and accounts": "din  \t ditt   kontonummer mitt 1234.56.78903 " * (N // 20),
+    "sentence ends": ". A. B! C? \n\n " * (N // 8) + "kontonummer 1234.56.78903",
+    "payment words": "utbetal lønna mi til overfør til refusjon 12345678903 " * (N // 24),
 }
 
 

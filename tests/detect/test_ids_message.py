@@ -114,3 +114,25 @@ def test_an_attachments_file_name_is_context_for_its_numbers() -> None:
     # A neutral name lends nothing; an invoice's name marks its account as the company's.
     assert flagged([body, ("attachment:liste.xlsx", rows)], "da") == []
     assert flagged([("body", "Kontonummer i vedlegget."), ("attachment:faktura_2025.pdf", rows)], "nb") == []
+
+
+def test_a_payslip_names_its_employer_but_the_account_on_it_is_the_employees() -> None:
+    mail = [("subject", "Lønnsslipp"), ("body", "Hei, vedlagt min lønnsslipp for mars.")]
+    slip = (
+        "attachment:lonnsslipp_mars.pdf",
+        "Lønnsspesifikasjon mars 2025\nArbeidsgiver: Hansen Bygg AS, org.nr 974 760 673\n"
+        "Netto utbetalt: 31 245 kr\nKontonr: 1234 56 78903",
+    )
+    assert flagged([*mail, slip], "nb") == [("attachment:lonnsslipp_mars.pdf", "no_account", "1234 56 78903")]
+    # The same employer block on an invoice: the company's account.
+    invoice = (
+        "attachment:faktura_114.pdf",
+        "Faktura 114\nHansen Bygg AS, org.nr 974 760 673\nÅ betale: 31 245 kr\nKontonr: 1234 56 78903",
+    )
+    assert flagged([("subject", "Faktura"), ("body", "Vedlagt faktura."), invoice], "nb") == []
+
+
+def test_a_case_number_in_the_subject_stays_unflagged_beside_a_policy_body() -> None:
+    policy = "Husk: send aldrig CPR-nummer eller personnummer på mail."
+    for subject in ("Sag 1203241030", "J.nr. 1203241030", "Ärende 1203241030", "Sak 19061989121"):
+        assert flagged([("subject", subject), ("body", policy)], "da") == [], subject

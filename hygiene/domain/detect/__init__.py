@@ -17,7 +17,13 @@ from collections.abc import Iterable
 from hygiene.domain.detect.ids import IdRules, MessageContext, find_ids, has_id_candidate
 from hygiene.domain.detect.language import guess_language
 from hygiene.domain.detect.ruleset import KEYWORD_CATEGORIES, LANGUAGES, Rules, load_rules
-from hygiene.domain.detect.special import find_special, keyword_hit, personal_text
+from hygiene.domain.detect.special import (
+    find_special,
+    keyword_hit,
+    names_person,
+    personal_text,
+    plain_text,
+)
 from hygiene.domain.text import TextPart
 from hygiene.domain.verdict import Finding
 
@@ -38,7 +44,7 @@ def detect(parts: Iterable[TextPart], rules: Rules, *, language: str | None = No
     id_findings = [find_ids(part.text, part.where, rules.ids, language, message=message) for part in parts]
     about_person = [_names_a_person(found) for found in id_findings]
     in_message = any(about_person)
-    personal = _personal_message(parts, rules, language)
+    personal, named = _personal_message(parts, rules, language)
     findings: list[Finding] = []
     for part, found, here in zip(parts, id_findings, about_person, strict=True):
         findings.extend(found)
@@ -53,20 +59,41 @@ def detect(parts: Iterable[TextPart], rules: Rules, *, language: str | None = No
                 part_language,
                 identifier_here=here,
                 identifier_in_message=in_message,
-                personal_message=personal if part.where == "subject" else 0.0,
+                personal_message=personal.get(part.where, 0.0),
+                named_in_subject=named.get(part.where, 0.0),
             )
         )
     return findings
 
 
-def _personal_message(parts: list[TextPart], rules: Rules, language: str | None) -> float:
-    """The person bonus the body lends the subject (`personal_text`), looked at only when the subject holds a
-    keyword: the subject of a personal message ("Sjukskriven resten av veckan", "Mammas demensdiagnose") is about
-    its writer or the person it concerns."""
-    if not any(part.where == "subject" and keyword_hit(part.text, rules) for part in parts):
-        return 0.0
+def _personal_message(
+    parts: list[TextPart], rules: Rules, language: str | None
+) -> tuple[dict[str, float], dict[str, float]]:
+    """Person bonuses between a message's subject and its body, by part (``where``), for personal messages only
+    (`personal_text`: the body greets someone or speaks in the first person, nothing generic at its top):
+
+    * the subject of a personal message ("Sjukskriven resten av veckan", "Mammas demensdiagnose") is about its
+      writer or the person it concerns: its keywords gain what `personal_text` gives;
+    * a subject that names a person ("Jonas Berg, 5B", "Ang. Erik Lund") says whom the body is about: the body's
+      keywords that have a specific person next to them gain `Scoring.message` ("han har epilepsi og trenger
+      medisin") when the body has no generic or directive word at its top (`plain_text`).
+
+    Returns (bonus for every keyword, bonus for keywords next to a person), each by ``where``.
+    """
+    subject = next((part for part in parts if part.where == "subject"), None)
     body = next((part for part in parts if part.where in ("body", "html")), None)
-    return 0.0 if body is None else personal_text(body.text, rules, language)
+    if subject is None or body is None:
+        return {}, {}
+    subject_keyword = keyword_hit(subject.text, rules)
+    subject_name = names_person(subject.text)
+    if not (subject_keyword or subject_name):
+        return {}, {}
+    personal = personal_text(body.text, rules, language) if subject_keyword else 0.0
+    bonuses = {"subject": personal} if personal else {}
+    named: dict[str, float] = {}
+    if subject_name and plain_text(body.text, rules, language):
+        named = dict.fromkeys(("body", "html"), rules.scoring.message)
+    return bonuses, named
 
 
 def _names_a_person(findings: list[Finding]) -> bool:

@@ -252,22 +252,26 @@ _DEFAULT_CONTEXT: dict[str, dict[str, tuple[str, ...]]] = {
     "payout": {
         "nb": ("utbetal*", "tilbakebetal*", "refunder*", "refusjon*", "lønna", "lønnen", "lønna mi", "lønn til",
                "feriepeng*", "pengene", "pengene mine", "pengene tilbake", "få pengene", "stipend*", "stønad*",
-               "trygd*", "honorar*", "reiseregning*", "utlegg*"),
+               "trygd*", "honorar*", "reiseregning*", "utlegg*", "lønnsslipp*", "lønnsspesifikasjon*",
+               "lønnsutbetaling*", "netto lønn"),
         "nn": ("utbetal*", "tilbakebetal*", "refunder*", "refusjon*", "løna", "lønna", "løn til", "feriepeng*",
                "pengane", "stønad*", "utlegg*"),
         "sv": ("utbetal*", "återbetal*", "refunder*", "lönen", "lön till", "semesterersättning*", "pengarna",
-               "pengarna tillbaka", "mina pengar", "arvode*", "ersättning*", "utlägg*", "reseräkning*"),
+               "pengarna tillbaka", "mina pengar", "arvode*", "ersättning*", "utlägg*", "reseräkning*",
+               "lönespecifikation*", "lönebesked*", "löneutbetalning*"),
         "da": ("udbetal*", "tilbagebetal*", "refunder*", "refusion*", "lønnen", "løn til", "feriepeng*",
-               "pengene tilbage", "mine penge", "honorar*", "udlæg*", "godtgørelse*"),
+               "pengene tilbage", "mine penge", "honorar*", "udlæg*", "godtgørelse*", "lønseddel*", "lønsedl*",
+               "lønudbetaling*"),
         "en": ("payout*", "pay out", "paid out", "refund*", "reimburs*", "repay*", "salary", "wages", "my pay",
-               "my money", "the money", "allowance*", "expense claim*", "stipend*"),
+               "my money", "the money", "allowance*", "expense claim*", "stipend*", "payslip*", "pay slip*",
+               "payroll"),
         "fi": ("palkka*", "palautus*"),
     },
     "negative": {
         "nb": ("kid", "kid-nr", "kid-nr.", "kidnr", "kid-nummer*", "kidnummer*", "ocr", "ocr-nummer*",
                "betalingsreferanse*", "referanse*", "referansenummer*", "ref", "ref.", "ref.nr", "refnr",
                "fakturanummer*", "fakturanr", "fakturanr.", "faktura nr", "faktura nr.", "faktura-nr",
-               "ordre*", "ordrenr", "ordrenummer*", "bestillingsnummer*", "bestillingsnr", "saksnr", "saksnr.",
+               "ordre*", "ordrenr", "ordrenummer*", "bestillingsnummer*", "bestillingsnr", "sak", "saksnr", "saksnr.",
                "saksnummer*", "sak nr", "sak nr.", "journalnr", "journalnummer*", "arkivnr*", "dokumentnr*",
                "tlf", "tlf.", "telefon*", "telefonnr*", "mobil*", "mob", "mob.", "fax", "faks", "sentralbord*",
                "sporingsnummer*", "sporing*", "sendingsnummer*", "sendingsnr", "kollinummer*", "kolli-id",
@@ -280,7 +284,7 @@ _DEFAULT_CONTEXT: dict[str, dict[str, tuple[str, ...]]] = {
                "tidspunkt", "tidsstempel", "dato", "kl.", "kl", "klokka", "timestamp", "testkort*",
                "testnummer*", "testperson*", "eksempel", "eksempelvis", "f.eks", "f.eks.", "fiktiv*"),
         "nn": ("kid", "kid-nummer*", "ocr", "referanse*", "fakturanummer*", "ordrenummer*", "saksnummer*",
-               "saksnr", "tlf", "tlf.", "telefon*", "mobil*", "sporingsnummer*",
+               "sak", "saksnr", "tlf", "tlf.", "telefon*", "mobil*", "sporingsnummer*",
                "kundenummer*"),
         "sv": ("ocr", "ocr-nummer*", "ocr-nr", "ocr-referens*", "ocrnummer*", "referens*", "referensnummer*",
                "betalningsreferens*", "fakturanummer*", "fakturanr", "fakturanr.", "faktura nr", "ordernummer*",
@@ -290,11 +294,13 @@ _DEFAULT_CONTEXT: dict[str, dict[str, tuple[str, ...]]] = {
                "kollinummer*", "sändningsnummer*",
                "sändnings-id", "spårningsnummer*", "kundnummer*", "medlemsnummer*", "medlemsnr", "kundnr",
                "avtalsnummer*", "försäkringsnummer*",
-               "serienummer*", "artikelnummer*", "biljett*", "bokningsnummer*", "bokning*", "möte-id",
+               "serienummer*", "artikelnummer*", "biljett*", "bokningsnummer*", "bokning*", "ärende", "ärendet",
+               "möte-id",
                "datum", "tid", "klockan", "kl.", "testkort*", "testnummer*", "exempel", "exempelvis",
                "t.ex", "t.ex.", "fiktiv*"),
         "da": ("ean-nr", "ean",
-               "fakturanummer*", "fakturanr", "fakturanr.", "ordrenummer*", "ordrenr", "ordrenr.", "sagsnr",
+               "fakturanummer*", "fakturanr", "fakturanr.", "ordrenummer*", "ordrenr", "ordrenr.", "sag", "sagen",
+               "j.nr", "j.nr.", "jnr", "sagsnr",
                "sagsnr.", "sagsnummer*", "journalnr", "journalnummer*", "referencenummer*", "reference*", "ref",
                "ref.", "tlf", "tlf.", "telefon*", "telefonnr*", "mobil*", "mobilnr*", "fax", "kundenummer*",
                "kundenr", "medlemsnummer*", "medlemsnr", "medlemsnr.", "medlems-nr", "pakkenummer*",
@@ -385,8 +391,9 @@ _PRIVATE = regex.compile(
     regex.IGNORECASE,
 )
 # A company name: a capitalised word and a company-form suffix (case-sensitive: "as" and "ab" are ordinary words).
-_COMPANY_NAME = re.compile(
-    r"[A-ZÆØÅÄÖ][\w&.-]*[ \u00a0](?:AS|ASA|AB|ApS|A/S|I/S|K/S|Oyj?|Ltd\.?|Limited|GmbH|Inc\.?|LLC|plc|NUF|HB|KB|SA|BV)"
+_COMPANY_NAME = re.compile(  # starts only at a word's start and looks at most 60 characters on: linear
+    r"(?<![\w&.-])[A-ZÆØÅÄÖ][\w&.-]{0,60}[ \u00a0]"
+    r"(?:AS|ASA|AB|ApS|A/S|I/S|K/S|Oyj?|Ltd\.?|Limited|GmbH|Inc\.?|LLC|plc|NUF|HB|KB|SA|BV)"
     r"(?![\w/])"
 )
 _AFTER_STOP = re.compile(r"[\n0-9]")
@@ -848,14 +855,12 @@ class _Context:
 
     def company(self) -> bool:
         """Whether the part (or the message's mail text) shows a company's own accounts: registration words (org.nr,
-        VAT, bankgiro), a company name ("Sjöby Städ AB", "Hansen Bygg AS"), or invoice words in a part that says
-        nothing of paying a person (a refund form's "Beløp" is no invoice)."""
+        VAT, bankgiro), a company name ("Sjöby Städ AB", "Hansen Bygg AS") or invoice words, in a part that says
+        nothing of paying a person (a payslip or a refund form names its employer, and its "Beløp" is no invoice)."""
         if self._company is None:
             groups = self.part_groups()
-            self._company = (
-                "company" in groups
-                or (not groups.isdisjoint(("invoice", "fee")) and "payout" not in groups)
-                or _COMPANY_NAME.search(self.text) is not None
+            self._company = "payout" not in groups and (
+                not groups.isdisjoint(("company", "invoice", "fee")) or _COMPANY_NAME.search(self.text) is not None
             )
         return self._company
 

@@ -43,7 +43,7 @@ _PROFILES: dict[str, str] = {
     "en": """the and of to is are was were with for that this you your have has had will would please thank thanks
         from not be it on we our my me they their there which what when can could should about an if or but by
         as been all any do does did regards dear best kind sincerely attached yours am need she he his her him at
-        off today it's i'm i'll won't can't don't who""",
+        off today it's i'm i'll won't can't don't who hi hello again now home just going back here""",
     "sv": """och är att inte jag det för med på som vi har till av om kan ska vill också från hej tack vår vårt våra
         mitt mina hälsningar vänliga när här efter någon något några mycket bara hur vad varför sedan hon honom henne
         dem deras sig mig dig kommer finns mellan utan även nu skulle eller vara blev blir kunna mvh hälsning
@@ -95,7 +95,7 @@ _DISTINCT = {
         syk sykehuset sykehus sykmeldt sjukmeld sjukehuset heime treng uka veka gutten jenta lege legen dattera
         dottera""",
     "da": """af efter nogen noget meget hvad mig dig sig vores tak hej blevet bliver blev jer venlig nogle fået lige
-        syg syge sygemeldt arbejder arbejde søn indlagt lægen drengen pigen hende ud uge ugen""",
+        mere syg syge sygemeldt arbejder arbejde søn indlagt lægen drengen pigen hende ud uge ugen""",
     "sv": """och är att inte jag för också från hej tack någon något mycket hur vad varför mig dig sig även sjuk
         sjukskriven sjukhuset veckan flickan pojken läkaren""",
 }
@@ -108,6 +108,9 @@ for _word, _langs in _SHARED.items():
     for _lang in _langs:
         _WEIGHTS.setdefault(_word, {})[_lang] = 1.5
 _NORDIC_LETTERS = "æøåäö"
+_DA_STEMS = ("møde", "søge", "søgn", "åbe", "købe", "hedder", "mere ")
+_NO_STEMS = ("møte", "søke", "søkn", "åpe", "kjøpe", "heter")
+_LOWER_WORD = regex.compile(r"(?<![\p{L}\p{N}])\p{Ll}\p{L}{0,30}")  # not names: "Hi Tone, ... Bjørn" is English
 _KNOWN = frozenset(_WEIGHTS) | frozenset(_NB_WORDS) | frozenset(_NN_WORDS)  # words that move a score
 
 
@@ -129,6 +132,9 @@ def guess_language(text: str, *, finnish: bool = False) -> str | None:
                 scores[lang] += weight * count
         nb += _NB_WORDS.get(word, 0.0) * count
         nn += _NN_WORDS.get(word, 0.0) * count
+    # Danish b/d/g after a vowel where Norwegian writes p/t/k (møde/møte, søger/søker, åben/åpen)
+    scores["da"] += 0.5 * sum(sample.count(stem) for stem in _DA_STEMS)
+    scores["no"] += 0.5 * sum(sample.count(stem) for stem in _NO_STEMS)
     # Danish -hed nouns (sundhed, nyheder) vs -het elsewhere (str.count: no regex pass)
     scores["da"] += 0.5 * sum(sample.count(ending) for ending in ("hed ", "heden", "heder", "hed."))
     scores["no"] += 0.5 * sum(sample.count(ending) for ending in ("het ", "heten", "heter", "het."))
@@ -138,7 +144,7 @@ def guess_language(text: str, *, finnish: bool = False) -> str | None:
     scores["fi"] += (sample.count("ä") + sample.count("ö")) * 0.2 + sample.count("yy") + sample.count("ää")
     # Nordic letters: evidence for the languages that write them, and against English (a short Norwegian form,
     # "Navn: ... Fødselsdato: ...", must not lose the Nordic keywords to an English guess on "for" and "is").
-    nordic = sum(sample.count(letter) for letter in _NORDIC_LETTERS)
+    nordic = sum(word.count(letter) for word in _LOWER_WORD.findall(text[:SAMPLE_CHARS]) for letter in _NORDIC_LETTERS)
     scores["no"] += 0.3 * sample.count("ø")
     scores["da"] += 0.3 * sample.count("ø")
     scores["en"] -= min(3.0, 1.0 * nordic)

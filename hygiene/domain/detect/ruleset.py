@@ -103,6 +103,7 @@ class Scoring:
     message: float = 0.15
     absence: float = 0.15
     conditional: float = 0.35
+    identity_group: float = 0.35
     negation: float = 0.4
     conditional_reach: int = 60
     person_cap: float = 0.5

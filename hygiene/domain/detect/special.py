@@ -84,7 +84,15 @@ _PARAGRAPH_BREAK = regex.compile(r"\n[ \t\r]*\n")
 _SIGNATURE_LINES = 8
 _SIGNATURE_LINE_CHARS = 60
 _MIN_REPORT = 0.1
-_PERSONAL_HEAD = 800  # characters of a body read to decide whether it is a personal message
+_FULL_NAME_IN_LINE = regex.compile(r"(?<![\p{L}\p{N}_-])(\p{Lu}\p{Ll}{1,14}) \p{Lu}\p{Ll}{1,20}(?![\p{L}\p{N}_])")
+_SUBJECT_CHARS = 300  # a subject line longer than this is read only this far for a name
+_PERSONAL_HEAD = 800
+# Capitalised words that open a greeting or a closing line: "Hei Kari", "Hilsen Kari" are not a full name.
+_NOT_FIRST_NAMES = frozenset(
+    """hei hej hejsan hallo hallå heisann hi hey hello dear kjære kære kära käre hilsen helsing hälsning hälsningar
+    hilsner regards cheers thanks takk tack tak mvh vennlig venleg vänlig vänliga venlig kind best warm med beste
+    god""".split()
+)  # characters of a body read to decide whether it is a personal message
 # A greeting that names the addressee ("Hej Lisa,", "Dear Ms Evans,"): "you" in the message is then that person.
 _GREETING = regex.compile(
     r"^[ \t]*(?i:hei|hej|hejsan|hallo|hallå|heisann|hei hei|kjære|kære|kära|käre|god morgen|godmorgen|goddag|"
@@ -96,6 +104,11 @@ _GREETING = regex.compile(
 _SENTENCE_END = regex.compile(r"[.!?][\s\"')]+(?=\p{Lu})|\n[ \t\r]*\n")
 _CLAUSE_BREAK = regex.compile(r"[.,:;!?\n]")  # between a conditional and the keyword: another clause
 _SUPPORT = frozenset({"we", "third", "link", "you"})  # cues that support a person but do not name one
+# Identity categories, and the person cues that name one person: a quantifier earlier in the keyword's sentence with
+# none of these makes the identity word about a group ("mange muslimske elever faster", "de fleste ansatte er
+# organisert i Fagforbundet"), not about an identifiable person.
+_IDENTITY = frozenset({"religion", "ethnicity", "politics", "union", "sexual_orientation", "criminal"})
+_SINGULAR = frozenset({"self", "third", "relation", "role"})
 # Health only. A label-value line of a form ("Diagnose: F32.1", "Sykmeldingsgrad: 50 %", "Medication: insulin") is
 # about the person the form is about, named or not: a health keyword on such a line (the label or its value, which
 # may start on the next line) counts as a specific person. A placeholder value ("ikke oppgitt", "n/a", "oppgi i
@@ -178,9 +191,12 @@ def find_special(
     identifier_here: bool = False,
     identifier_in_message: bool = False,
     personal_message: float = 0.0,
+    named_in_subject: float = 0.0,
 ) -> list[Finding]:
     """Special-category findings in one part. ``identifier_here``/``_in_message``: a national ID was found in this
-    part / elsewhere in the message (evidence that the text is about a person)."""
+    part / elsewhere in the message (evidence that the text is about a person). ``personal_message``: a bonus for
+    every keyword (the subject of a personal message); ``named_in_subject``: a bonus for keywords that already have
+    a specific person next to them ("han har epilepsi" under the subject "Ang. Erik Lund")."""
     if not text:
         return []
     folded = fold(text)
@@ -208,6 +224,15 @@ def find_special(
         confidence, personal = context.confidence(
             term.category, base, hit.start, hit.end, person_bonus, topic_word=term.tier != "strong"
         )
+        if personal and named_in_subject:
+            confidence, personal = context.confidence(
+                term.category,
+                base,
+                hit.start,
+                hit.end,
+                person_bonus + named_in_subject,
+                topic_word=term.tier != "strong",
+            )
         raw.append((term.category, kind, term.pattern.text, hit.start, hit.end, confidence, personal))
     for start, end, kind in codes:
         confidence, personal = context.confidence("health", scoring.code, start, end, person_bonus)
@@ -237,18 +262,37 @@ def personal_text(text: str, rules: Rules, language: str | None) -> float:
     it speaks of absence or adjustment ("jeg går hjem nå", "I'll be out": plus `Scoring.absence`). Nothing when a
     generic or directive word stands there (a newsletter, an invitation, a policy or a routine is not personal,
     however it is addressed)."""
-    head = text[:_PERSONAL_HEAD]
-    folded = fold(head)
+    clean, first_person, absence = _head_cues(text, rules, language)
+    if not clean or not (first_person or _GREETING.search(text, 0, min(len(text), _PERSONAL_HEAD)) is not None):
+        return 0.0
+    return rules.scoring.message + (rules.scoring.absence if absence else 0.0)
+
+
+def plain_text(text: str, rules: Rules, language: str | None) -> bool:
+    """Whether no generic or directive word stands near the top of ``text`` (not a newsletter, invitation, policy)."""
+    return _head_cues(text, rules, language)[0]
+
+
+def _head_cues(text: str, rules: Rules, language: str | None) -> tuple[bool, bool, bool]:
+    """(no generic or directive word, a first-person word, an absence word) in the first `_PERSONAL_HEAD` chars."""
+    folded = fold(text[:_PERSONAL_HEAD])
     first_person = absence = False
     for hit in rules.cue_automaton(language).search(folded, 0, len(folded)):
         cue: Cue = hit.payload  # type: ignore[assignment]
         if cue.cue in ("generic", "directive"):
-            return 0.0
+            return False, False, False
         first_person = first_person or cue.cue == "self"
         absence = absence or cue.cue == "absence"
-    if not (first_person or _GREETING.search(head) is not None):
-        return 0.0
-    return rules.scoring.message + (rules.scoring.absence if absence else 0.0)
+    return True, first_person, absence
+
+
+def names_person(text: str) -> bool:
+    """Whether ``text`` (a subject line) names a person: a common first name followed by a capitalised surname
+    ("Jonas Berg, 5B", "Ang. Erik Lund", "Re: Mette Jensen")."""
+    for match in _FULL_NAME_IN_LINE.finditer(text, 0, min(len(text), _SUBJECT_CHARS)):
+        if match.group(1).lower() in FIRST_NAMES:
+            return True
+    return False
 
 
 def keyword_hit(text: str, rules: Rules) -> bool:
@@ -343,7 +387,11 @@ class _Context:
         self.category_starts = [start for start, _ in self.categories]
         # Full names, found once: searching from each keyword's line start rescanned a long line for every keyword
         # on it (quadratic: 200 KB of one line of health words took five minutes; tests/hardening).
-        self.full_names = [(match.start(), match.end()) for match in _FULL_NAME.finditer(text)]
+        self.full_names = [
+            (match.start(), match.end())
+            for match in _FULL_NAME.finditer(text)
+            if match.group().split(None, 1)[0].lower() not in _NOT_FIRST_NAMES
+        ]
         self.full_name_starts = [start for start, _ in self.full_names]
         # First names that stand for a person (the subject of a verb, after a relation or role word), found once in
         # the keywords' windows.
@@ -370,6 +418,7 @@ class _Context:
         generic: set[str] = set()
         topical = owned = possessed = negated = False
         conditional = -1  # where the nearest conditional clause opener before the keyword ends
+        group_end = singular_end = -1  # identity words: the last quantifier / singular person before it (sentence)
         first_person = -1  # where the last first-person cue before the keyword starts
         for cue_start, cue_end, cue in self.cues[lo:hi]:
             if cue_start < end and cue_end > start:
@@ -387,6 +436,13 @@ class _Context:
             elif cue.cue == "conditional":
                 if 0 <= start - cue_end <= s.conditional_reach:
                     conditional = max(conditional, cue_end)
+                continue
+            if category in _IDENTITY and cue_end <= start and not _SENTENCE_END.search(self.text, cue_end, start):
+                if cue.cue == "group":
+                    group_end = max(group_end, cue_end)
+                elif cue.cue in _SINGULAR:
+                    singular_end = max(singular_end, cue_end)
+            if cue.cue == "group":
                 continue
             elif cue.cue in ("role", "relation") and self._group_before(cue_start):
                 generic.add(cue.pattern.text)  # "hver femte elev", "40 elever", "many parents": a group
@@ -447,6 +503,13 @@ class _Context:
         specific = personal and person >= s.relation
         if negated:
             penalty += s.negation
+        if (
+            group_end >= 0
+            and singular_end < 0
+            and not (block is not None and block.identified)
+            and not self._person_name_near(group_end, start, start, end)
+        ):
+            penalty += s.identity_group  # "flere av elevene er muslimer", "most of our pupils are Catholic"
         if conditional > first_person and not _CLAUSE_BREAK.search(self.text, conditional, start):
             penalty += s.conditional  # "hvis barnet ditt har epilepsi" is hypothetical; "if my son's ADHD" is not
         part_penalty = self.directive_penalty_above if start < self.footer else self.directive_penalty
