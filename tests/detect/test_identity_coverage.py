@@ -772,6 +772,20 @@ MAILS = [
     ("criminal", "Hej,\n\nHan har en dom för misshandel från 2020.\n\nHälsningar Eva"),
 ]
 MAILS_NEGATIVE = [
+    # clubs, councils, a city, "stemmer det", "half way": words the attribution cues rely on
+    ("Hei,\n\n" "Det er rom og tid for spørsmål etter foredraget, og jeg tar gjerne imot innspill.\n\n" "Hilsen Per"),
+    "Hei,\n\nVi reiser til Roma i påsken og er tilbake 10. april.\n\nHilsen Kari",
+    "Hei,\n\nJeg er på samme kurs som deg i neste uke.\n\nHilsen Per",
+    "Hej,\n\nJag är aktiv i föräldraföreningen och undrar om vårens möten.\n\nHälsningar Eva",
+    "Hei,\n\nJeg er medlem i borettslagets styre og sender referatet.\n\nHilsen Kari",
+    "Hello,\n\nI'm a member of the school council and will send the minutes.\n\nBest, Sam",
+    "Hei,\n\nHun er halvt norsk og halvt svensk, og snakker begge språk.\n\nHilsen Kari",
+    "Hei,\n\nHan er aktiv i speideren og skal på leir i sommer.\n\nHilsen Kari",
+    "Hej\n\nHan er medlem af fodboldklubben og træner to gange om ugen.\n\nHilsen Mette",
+    "Hei,\n\nStemmer det at møtet er flyttet til fredag?\n\nHilsen Per",
+    "Hello,\n\nI voted in the staff survey; the results come out next week.\n\nBest, Sam",
+    "Hei,\n\nJeg stemte for forslaget om ny kantine.\n\nHilsen Per",
+    "Hello,\n\nShe's half way through the report and will send it on Friday.\n\nBest, Sam",
     "Hei,\n\nByggesaken er henlagt fordi søknaden ble trukket.\n\nHilsen Per",
     "Navn:\nFødselsdato:\nTrossamfunn:\nKost (halal/vegetar):",
     "Hei,\n\nMenyen for uka: mandag halal kylling, tirsdag vegetar, onsdag fisk.\n\nHilsen kantina",

@@ -331,6 +331,7 @@ SHORT_TEXTS = [
     ("sv", "Min son har fått diagnosen adhd."),
     ("en", "She is in hospital."),
     ("en", "Off sick today"),
+    ("en", "Hi Sarah,\nmigraine again, heading home now.\n\nTom"),
     ("en", "Hi Tone,\nmy son Håkon has asthma.\n\nBest, Bjørn Sæther"),  # Nordic names do not make it Nordic
     ("en", "Dear Åse,\nI am on sick leave this week.\nRegards\nJørgen Ødegård"),
     ("da", "Vi søger en ny kollega, og du kan læse mere på vores hjemmeside."),
