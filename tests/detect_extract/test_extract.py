@@ -12,9 +12,11 @@ from dataclasses import replace
 from email.message import EmailMessage
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from hygiene.domain.extract import Extraction, Limits, extract
-from hygiene.domain.extract.html import html_to_text
+from hygiene.domain.extract.html import _collapse_spaces, html_to_text
 from tests.detect_extract.conftest import (
     FNR,
     attach,
@@ -564,3 +566,9 @@ def test_xlsx_scientific_numbers_inline_strings_and_formulas(limits):
     )
     got = extract(to_bytes(attach(message(), xlsx, "a.xlsx")), limits)
     assert texts(got, "attachment:a.xlsx") == f"{FNR}\tKari\t3\tdelt & lest"
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=" \r\n\t\f\v\u00a0\u2007\u202f\u2028ab", max_size=40))
+def test_space_runs_collapse_as_the_space_class_regex_does(text):
+    assert _collapse_spaces(text) == re.sub(r"[ \r\f\v\u00a0\u2007\u202f]+", " ", text)

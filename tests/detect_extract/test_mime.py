@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import email
+import email.header
 import email.parser
 import email.policy
 from email.message import Message
@@ -105,3 +106,34 @@ def test_indexed_header_lookups_follow_changes_to_the_headers():
     del msg["x-a"]
     msg["X-A"] = "4"
     assert (msg.get("X-A"), msg.get_param("charset"), msg.get_all("x-a")) == ("4", "utf-8", ["4"])
+    assert "x-a" in msg
+    del msg["X-A"]
+    assert "x-a" not in msg
+    assert msg.get("x-a") is None
+    msg.set_raw("Subject", "=?utf-8?q?x?= \udce6")  # binary data: a Header object, made anew for each caller
+    first, second = msg.get("subject"), msg.get("subject")
+    assert isinstance(first, email.header.Header)
+    assert first is not second
+    msg.policy = email.policy.compat32  # no longer the bounded policy: fetched values are not reused
+    msg.set_raw("X-Long", "v" * 40_000)
+    assert len(msg.get("x-long")) == 40_000
+    msg.policy = _mime.POLICY
+    assert len(msg.get("x-long")) == _mime.MAX_HEADER_CHARS
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    cte=st.sampled_from(["", "base64", "BASE64", "quoted-printable", "7bit", "8bit", "x-uuencode", "binary"]),
+    body=st.lists(
+        st.sampled_from([b"aGVp", b"aGV", b"=\r\n", b"=C3=A5", b"\xe6\xf8", b"\r\n", b"\n", b"!", b"=", b"begin 6"]),
+        max_size=12,
+    ).map(b"".join),
+)
+def test_decoded_payload_is_get_payload_decoded(cte, body):
+    raw = b"Content-Transfer-Encoding: " + cte.encode() + b"\r\nContent-Type: text/plain\r\n\r\n" + body
+    fast, slow = _mime.parse(raw), _mime.parse(raw)
+    assert fast._source is not None  # read by the fast reader, not the stdlib parser
+    assert fast.decoded_payload() == slow.get_payload(decode=True)
+    assert [type(d) for d in fast.defects] == [type(d) for d in slow.defects]
+    fast.set_payload("changed")
+    assert fast.decoded_payload() == fast.get_payload(decode=True)

@@ -21,6 +21,8 @@ from tests.detect_extract.conftest import make_pdf  # noqa: E402
 
 ORIGINAL = extraction.get_display_str
 FAST = _pdf_speed._fast_display_str(extraction, ORIGINAL)
+ORIGINAL_OPERANDS = extraction.get_text_operands
+FAST_OPERANDS = _pdf_speed._fast_text_operands(extraction, ORIGINAL_OPERANDS)
 # Latin, Nordic, Hebrew, Arabic, Arabic-Indic digits (neutral and right-to-left), punctuation, spaces, RTL marks
 ALPHABET = "ab Z1.,-æøå\u05d0\u05d1\u0627\u0628\u0660\u0661\u06f1\u200f\u2013()\ufb1d\ufe70\ufeff\u08ff\u0590"
 MAP_VALUES = st.one_of(st.text(alphabet=ALPHABET, max_size=3), st.sampled_from(["", "ﬁ", "\u05d0b"]))
@@ -55,6 +57,34 @@ def test_fast_display_order_is_pypdfs(text, operands, character_map, rtl_dir):
     assert call(FAST, text, operands, character_map, rtl_dir) == call(ORIGINAL, text, operands, character_map, rtl_dir)
 
 
+class _Font(SimpleNamespace):
+    def get_text_width(self, text: str = "") -> float:
+        return sum([self.character_widths.get(char, self.character_widths["default"]) for char in text], 0.0)
+
+
+_MATRICES = st.sampled_from([[1, 0, 0, 1, 0, 0], [0, 1, -1, 0, 5, 5], [1, 0, 0, -1, 0, 0], [0.3, 0.1, 0.2, 0.7, 1, 2]])
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    operand=st.one_of(st.binary(max_size=20), st.text(alphabet=ALPHABET, max_size=10)),
+    encoding=st.one_of(
+        st.sampled_from(["latin-1", "cp1252", "utf-16-be"]),
+        st.dictionaries(st.integers(0, 255), st.text(alphabet=ALPHABET, max_size=2), max_size=8),
+    ),
+    widths=st.dictionaries(st.characters(max_codepoint=300), st.floats(0, 1000, width=32), max_size=8),
+    space_char=st.sampled_from([" ", "a", "\x00"]),
+    matrices=st.tuples(_MATRICES, _MATRICES),
+    orientations=st.sampled_from([(0, 90, 180, 270), (0,), (90, 270)]),
+    empty=st.booleans(),
+)
+def test_fast_text_operands_are_pypdfs(operand, encoding, widths, space_char, matrices, orientations, empty):
+    font = _Font(encoding=encoding, space_char=space_char, space_width=0.25, character_widths={**widths, "default": 7})
+    operands = [] if empty else [operand, 12]
+    args = (operands, matrices[0], matrices[1], font, orientations)
+    assert FAST_OPERANDS(*args) == ORIGINAL_OPERANDS(*args)
+
+
 def test_a_custom_right_to_left_range_goes_to_pypdf(monkeypatch):
     monkeypatch.setattr(extraction, "CUSTOM_RTL_MIN", "a")
     monkeypatch.setattr(extraction, "CUSTOM_RTL_MAX", "z")
@@ -68,6 +98,7 @@ def test_installed_on_the_pinned_pypdf_only():
     assert pypdf.__version__ in _pdf_speed.VERIFIED
     assert _pdf_speed.install()
     assert extractor.get_display_str is not ORIGINAL
+    assert extractor.get_text_operands is not ORIGINAL_OPERANDS
 
 
 def _unicode_pdf(lines: list[str]) -> bytes | None:
@@ -98,6 +129,7 @@ def test_pdf_text_is_the_same_with_and_without_the_fast_path(monkeypatch, data):
     assert _pdf_speed.install()
     fast = read_pdf(data, max_pages=20, deadline=time.monotonic() + 60)
     monkeypatch.setattr(extractor, "get_display_str", ORIGINAL)
+    monkeypatch.setattr(extractor, "get_text_operands", ORIGINAL_OPERANDS)
     slow = read_pdf(data, max_pages=20, deadline=time.monotonic() + 60)
     assert fast.texts
     assert fast.texts == slow.texts

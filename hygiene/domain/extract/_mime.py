@@ -14,7 +14,9 @@ import email
 import email.errors
 import email.policy
 import io
+import quopri
 import re
+from email._encoded_words import decode_b
 from email.message import Message
 from email.parser import BytesHeaderParser
 from typing import Any
@@ -45,31 +47,66 @@ class ParsedMessage(Message):
     """A `Message` whose header look-ups are indexed: the walk asks each entity for a dozen headers and parameters.
 
     ``get`` (behind ``get_param``, ``get_content_type``, ``get_filename`` ...) scans every header and lower-cases
-    each name on every call; here the first value of each name is found through a dict built on first use, and each
-    header's parsed parameters are kept. Both are rebuilt whenever the header list changes (another list, another
-    length, or `replace_header`), so the answers are always those of `Message`.
+    each name on every call, and ``in`` (asked by ``get_param``) lower-cases them all again; here the first value of
+    each name is found through a dict built on first use, and each header's fetched text value and parsed parameters
+    are kept. All of it is rebuilt whenever the header list or the policy changes (another list, another length,
+    `replace_header`, another policy), so the answers are always those of `Message`.
     """
 
-    _index: tuple[list[tuple[str, Any]], int, dict[str, tuple[str, Any]]] | None = None
+    _index: tuple[list[tuple[str, Any]], int, Any, dict[str, list[Any]]] | None = None
     _params: dict[str, Any] | None = None
+    _source: tuple[str, bytes] | None = None  # (payload, the bytes it was decoded from), set by the reader
 
-    def _first(self) -> dict[str, tuple[str, Any]]:
+    def decoded_payload(self) -> Any:
+        """``get_payload(decode=True)``, without re-encoding the text payload when it still holds the bytes read.
+
+        The payload text is those bytes decoded as ASCII with surrogate escapes, which is exactly what
+        ``get_payload`` encodes back; quoted-printable and base64 are then decoded as it does (same functions, same
+        defects recorded). Other transfer encodings, and a payload set since, go to ``get_payload``.
+        """
+        source = self._source
+        if source is not None and source[0] is self._payload:
+            data = source[1]
+            cte = str(self.get("content-transfer-encoding", "")).lower()
+            if cte == "quoted-printable":
+                return quopri.decodestring(data)
+            if cte == "base64":
+                value, defects = decode_b(b"".join(data.splitlines()))
+                for defect in defects:
+                    self.policy.handle_defect(self, defect)
+                return value
+            if cte not in ("x-uuencode", "uuencode", "uue", "x-uue"):
+                return data
+        return self.get_payload(decode=True)
+
+    def _first(self) -> dict[str, list[Any]]:
+        """Lower-cased name -> [name, stored value, fetched value or None] of the first header of each name."""
         headers = self._headers
         index = self._index
-        if index is None or index[0] is not headers or index[1] != len(headers):
-            first: dict[str, tuple[str, Any]] = {}
+        if index is None or index[0] is not headers or index[1] != len(headers) or index[2] is not self.policy:
+            first: dict[str, list[Any]] = {}
             for name, value in headers:
-                first.setdefault(name.lower(), (name, value))
-            self._index = (headers, len(headers), first)
+                key = name.lower()
+                if key not in first:
+                    first[key] = [name, value, None]
+            self._index = (headers, len(headers), self.policy, first)
             self._params = None
             return first
-        return index[2]
+        return index[3]
 
     def get(self, name: str, failobj: Any = None) -> Any:
         found = self._first().get(name.lower())
         if found is None:
             return failobj
-        return self.policy.header_fetch_parse(*found)
+        fetched = found[2]
+        if fetched is None:
+            fetched = self.policy.header_fetch_parse(found[0], found[1])
+            if isinstance(fetched, str):  # a Header object (binary data) is made anew for each caller, as in Message
+                found[2] = fetched
+        return fetched
+
+    def __contains__(self, name: Any) -> bool:
+        return name.lower() in self._first()
 
     def _get_params_preserve(self, failobj: Any, header: str) -> Any:
         self._first()  # drops the kept parameters when the headers changed
@@ -196,7 +233,9 @@ def _entity(data: bytes, depth: int, budget: list[int]) -> Message:
             raise _Fallback
         msg.set_payload([_entity(body, depth + 1, budget)])
         return msg
-    msg.set_payload(body.decode("ascii", "surrogateescape"))
+    payload = body.decode("ascii", "surrogateescape")
+    msg.set_payload(payload)
+    msg._source = (payload, body)  # type: ignore[attr-defined]
     return msg
 
 

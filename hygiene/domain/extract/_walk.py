@@ -155,7 +155,10 @@ class State:
         """Visible markings near the top or bottom of a text (headers, disclaimers); a cheap substring test first."""
         window = text if len(text) <= 8000 else text[:5000] + "\n" + text[-3000:]
         lower = window.lower()
-        if not any(stem in lower for stem in _MARKING_STEMS):
+        for stem in _MARKING_STEMS:
+            if stem in lower:
+                break
+        else:
             return
         for match in _MARKING.finditer(window):
             self.mark("text:" + match.group(1).lower())
@@ -356,7 +359,7 @@ def _disposition(part: Message) -> str | None:
 
 def _payload(part: Message) -> bytes:
     try:
-        data = part.get_payload(decode=True)
+        data = part.decoded_payload() if isinstance(part, _mime.ParsedMessage) else part.get_payload(decode=True)
     except Exception:
         data = None
     if isinstance(data, bytes):
