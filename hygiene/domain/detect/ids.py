@@ -36,7 +36,8 @@ Base confidences (before context), chosen so that the default threshold 0.5 mean
   separator: 0.6 (also a plain telephone-like string). A 12-digit number whose last four digits read as HH:MM is
   likely a timestamp: x 0.6.
 - Danish CPR (no check digit since 2007, so only the date): 0.35 with a dash, 0.3 without; 0.4 if it also passes
-  the old modulus 11. It needs an ID or person word to pass 0.5 (outside Danish text: a CPR word).
+  the old modulus 11. It needs an ID word to pass 0.5 (outside Danish text: a CPR word); a person word is enough
+  only for a number that passes the old modulus.
 - Finnish HETU (mod-31 character, century sign): 0.85.
 - Norwegian account (mod 11 only: 1 in 11 random numbers pass): 0.3, or 0.45 in the ``4.2.5`` layout; an account
   word ("kontonr.", "bankkonto", "account number") or a word about paying money to a person ("utbetal lønna mi til",
@@ -44,13 +45,16 @@ Base confidences (before context), chosen so that the default threshold 0.5 mean
   and account is an account only when the nearest context word is an account word (or, for a number valid only
   under the 2032 rule, a payment word).
 - IBAN (mod 97 + country length): 0.85.
-- Accounts and IBANs of a company are not a person's data (`_score_account`): next to an invoice word, or in a part
-  with a company's registration words (org.nr, VAT, bankgiro), a company name ("Sjöby Städ AB") or invoice words,
-  they get x 0.35, unless the sentence makes the account private ("mitt kontonummer", "my IBAN for the refund",
-  "ditt nye kontonummer", a payout word). The mail's subject and body lend their words to each other and to the
-  attachments (`MessageContext`).
+- Accounts and IBANs of a company or an organisation are not a person's data (`_score_account`): next to an
+  invoice or fee word ("vår konto", "kontingent"), unless the sentence says "mitt/ditt kontonummer", or in a part
+  with a company's registration words (org.nr, VAT, bankgiro), a company name ("Sjöby Städ AB") or invoice or fee
+  words, unless the sentence makes the account private or the part is about paying a person (payslip, refund,
+  salary), they get x 0.35.
+- The mail's subject and body lend their words to each other and to the attachments, and an attachment's file name
+  counts as its words (`MessageContext`).
 - Payment card (Luhn + IIN + length; ~1 in 50 random 16-digit numbers): 0.6 in groups of four, 0.45 unbroken,
-  x 0.6 when cut out of a longer run. Published test card numbers (`KNOWN_TEST_NUMBERS`) are never reported.
+  x 0.6 when cut out of a longer run. Published test card numbers (`KNOWN_TEST_NUMBERS`) and placeholders with
+  seven equal digits in a row are never reported, nor anything cut out of them.
 
 Spans cut out of a longer run (``1234 19061989121``) get x 0.85, single-digit and line-broken layouts x 0.9.
 

@@ -136,17 +136,29 @@ def guess_language(text: str, *, finnish: bool = False) -> str | None:
     scores["da"] += 0.5 * sum(sample.count(stem) for stem in _DA_STEMS)
     scores["no"] += 0.5 * sum(sample.count(stem) for stem in _NO_STEMS)
     # Danish -hed nouns (sundhed, nyheder) vs -het elsewhere (str.count: no regex pass)
-    scores["da"] += 0.5 * sum(sample.count(ending) for ending in ("hed ", "heden", "heder", "hed."))
-    scores["no"] += 0.5 * sum(sample.count(ending) for ending in ("het ", "heten", "heter", "het."))
-    scores["en"] += 1.5 * (text[:SAMPLE_CHARS].count(" I ") + text[:SAMPLE_CHARS].count("I'"))  # English capital I
-    scores["da"] += sample.count("æ") * 0.3  # æ is frequent in Danish, rarer in Norwegian, absent in Swedish
-    scores["sv"] += (sample.count("ä") + sample.count("ö")) * 0.3
-    scores["fi"] += (sample.count("ä") + sample.count("ö")) * 0.2 + sample.count("yy") + sample.count("ää")
+    # (each ending and letter counted once; an ending's stem absent, its forms are not counted)
+    hed = sum(sample.count(ending) for ending in ("hed ", "heden", "heder", "hed.")) if "hed" in sample else 0
+    het = sum(sample.count(ending) for ending in ("het ", "heten", "heter", "het.")) if "het" in sample else 0
+    scores["da"] += 0.5 * hed
+    scores["no"] += 0.5 * het
+    head = text[:SAMPLE_CHARS]
+    scores["en"] += 1.5 * (head.count(" I ") + head.count("I'"))  # English capital I
+    letters = {letter: sample.count(letter) for letter in _NORDIC_LETTERS}
+    scores["da"] += letters["æ"] * 0.3  # æ is frequent in Danish, rarer in Norwegian, absent in Swedish
+    scores["sv"] += (letters["ä"] + letters["ö"]) * 0.3
+    scores["fi"] += (
+        (letters["ä"] + letters["ö"]) * 0.2 + sample.count("yy") + (sample.count("ää") if letters["ä"] > 1 else 0)
+    )
     # Nordic letters: evidence for the languages that write them, and against English (a short Norwegian form,
     # "Navn: ... Fødselsdato: ...", must not lose the Nordic keywords to an English guess on "for" and "is").
-    nordic = sum(word.count(letter) for word in _LOWER_WORD.findall(text[:SAMPLE_CHARS]) for letter in _NORDIC_LETTERS)
-    scores["no"] += 0.3 * sample.count("ø")
-    scores["da"] += 0.3 * sample.count("ø")
+    nordic = 0  # in words starting with a small letter; only up to the cap of 3 matters (none in the sample: none)
+    if any(letters.values()):
+        for word in _LOWER_WORD.finditer(head):
+            nordic += sum(word.group().count(letter) for letter in _NORDIC_LETTERS)
+            if nordic >= 3:
+                break
+    scores["no"] += 0.3 * letters["ø"]
+    scores["da"] += 0.3 * letters["ø"]
     scores["en"] -= min(3.0, 1.0 * nordic)
     best = max(scores, key=lambda lang: scores[lang])
     if scores[best] < _MIN_EVIDENCE:
