@@ -110,6 +110,7 @@ for _word, _langs in _SHARED.items():
 _NORDIC_LETTERS = "æøåäö"
 _DA_STEMS = ("møde", "søge", "søgn", "åbe", "købe", "hedder", "mere ")
 _NO_STEMS = ("møte", "søke", "søkn", "åpe", "kjøpe", "heter")
+_STEM_LETTERS = {stem: [c for c in stem if c in "æøåäö"] for stem in (*_DA_STEMS, *_NO_STEMS)}
 _LOWER_WORD = regex.compile(r"(?<![\p{L}\p{N}])\p{Ll}\p{L}{0,30}")  # not names: "Hi Tone, ... Bjørn" is English
 _KNOWN = frozenset(_WEIGHTS) | frozenset(_NB_WORDS) | frozenset(_NN_WORDS)  # words that move a score
 
@@ -132,9 +133,11 @@ def guess_language(text: str, *, finnish: bool = False) -> str | None:
                 scores[lang] += weight * count
         nb += _NB_WORDS.get(word, 0.0) * count
         nn += _NN_WORDS.get(word, 0.0) * count
-    # Danish b/d/g after a vowel where Norwegian writes p/t/k (møde/møte, søger/søker, åben/åpen)
-    scores["da"] += 0.5 * sum(sample.count(stem) for stem in _DA_STEMS)
-    scores["no"] += 0.5 * sum(sample.count(stem) for stem in _NO_STEMS)
+    # Danish b/d/g after a vowel where Norwegian writes p/t/k (møde/møte, søger/søker, åben/åpen); a stem with ø or
+    # å is looked for only when the sample has that letter (Swedish and English text: no scans)
+    letters = {letter: sample.count(letter) for letter in _NORDIC_LETTERS}
+    scores["da"] += 0.5 * sum(sample.count(stem) for stem in _DA_STEMS if all(letters[c] for c in _STEM_LETTERS[stem]))
+    scores["no"] += 0.5 * sum(sample.count(stem) for stem in _NO_STEMS if all(letters[c] for c in _STEM_LETTERS[stem]))
     # Danish -hed nouns (sundhed, nyheder) vs -het elsewhere (str.count: no regex pass)
     # (each ending and letter counted once; an ending's stem absent, its forms are not counted)
     hed = sum(sample.count(ending) for ending in ("hed ", "heden", "heder", "hed.")) if "hed" in sample else 0
@@ -143,7 +146,6 @@ def guess_language(text: str, *, finnish: bool = False) -> str | None:
     scores["no"] += 0.5 * het
     head = text[:SAMPLE_CHARS]
     scores["en"] += 1.5 * (head.count(" I ") + head.count("I'"))  # English capital I
-    letters = {letter: sample.count(letter) for letter in _NORDIC_LETTERS}
     scores["da"] += letters["æ"] * 0.3  # æ is frequent in Danish, rarer in Norwegian, absent in Swedish
     scores["sv"] += (letters["ä"] + letters["ö"]) * 0.3
     scores["fi"] += (

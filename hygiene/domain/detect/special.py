@@ -479,7 +479,8 @@ class _Context:
             if on_form or (topic_word and possessed):
                 weights["relation"] = s.relation  # the form's subject, or a possessive: as specific as a relative
             if self._dose_near(start, end):
-                weights["link"] = s.link
+                # a regimen ("hon tar Sertralin 50 mg"): evidence of its own, beside the pronoun and the verb
+                weights["dose"] = s.link
         classes = set(weights)
         support = min(s.support_cap, sum(weights[name] for name in classes & _SUPPORT))
         person = support + sum(weights[name] for name in classes - _SUPPORT) + person_bonus
@@ -493,7 +494,7 @@ class _Context:
             named = True
         elif _NAME.search(self.text, lo_text, hi_text):
             person += s.name
-        personal = bool(classes - {"we", "link", "you"}) or person_bonus > 0 or named
+        personal = bool(classes - {"we", "link", "you", "dose"}) or person_bonus > 0 or named
         person = min(s.person_cap, person)
         penalty = min(s.generic_cap, s.generic * len(generic)) + (s.topical if topical and not owned else 0)
         if category == "health" and workplace:

@@ -89,6 +89,7 @@ _LABEL_NAME = re.compile(r"_Name=([^;]{1,60})")
 _SAFE_TOKEN = re.compile(r"[^\w .-]+")
 _FORMAT_TOKEN = re.compile(r"[a-z][a-z0-9.+-]{0,19}")
 _DIGIT_RUN = re.compile(r"[0-9]{4}")
+_LEADING_SPACE = re.compile(rb"[ \t\n\r\x0b\x0c]*")  # what bytes.lstrip() removes
 # A From value of one plain address, bare or in angle brackets after a display name of plain words and quoted
 # strings: no comments, escapes, groups, routes or further addresses (those go to parseaddr). Anchored at the start.
 _ADDRESS = r"[A-Za-z0-9_+-]+(?:\.[A-Za-z0-9_+-]+)*@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*"
@@ -458,7 +459,7 @@ def _encoded_message(parsed: Message, cte: str) -> bytes:
 
 
 def _text(state: State, data: bytes, charset: str | None, where: str, *, html: bool, top: bool) -> None:
-    if _PGP_BLOCK in data[:65536]:
+    if data.find(_PGP_BLOCK, 0, 65536) >= 0:
         state.protect("pgp", whole=top)
         return
     text = decode_text(data, charset)
@@ -493,7 +494,8 @@ def _attachment(
         return
     if ext in ("p7s", "sig") or ctype in _IGNORED_TYPES:
         return
-    if data.lstrip()[:40].startswith(_PGP_BLOCK) or ext in ("pgp", "gpg"):
+    head = _lstripped_head(data, 40)
+    if head.startswith(_PGP_BLOCK) or ext in ("pgp", "gpg"):
         state.protect("pgp", whole=False)
         return
     if data.startswith(b"%PDF") or (ext == "pdf" and b"%PDF" in data[:1024]):
@@ -509,7 +511,7 @@ def _attachment(
         else:
             state.reason(f"format:{_format_token(ext) or 'ole'}")
         return
-    if data.lstrip()[:5] == b"{\\rtf":
+    if head[:5] == b"{\\rtf":
         state.add_text(where, read_rtf(data, deadline=state.deadline))
         state.out_of_time()
         return
@@ -528,7 +530,7 @@ def _attachment(
         _message(state, inner, where, where + "/", depth + 1, top=False)
         return
     if main == "text" or looks_like_text(data):
-        if _PGP_BLOCK in data[:65536]:
+        if data.find(_PGP_BLOCK, 0, 65536) >= 0:
             state.protect("pgp", whole=False)
             return
         text = decode_text(data, charset)
@@ -538,6 +540,12 @@ def _attachment(
         state.add_text(where, text)
         return
     state.reason(f"format:{_format_token(ext) or _format_token(sub) or 'unknown'}")
+
+
+def _lstripped_head(data: bytes, size: int) -> bytes:
+    """``data.lstrip()[:size]`` without copying all of ``data``."""
+    start = _LEADING_SPACE.match(data).end()  # type: ignore[union-attr]  # matches the empty string at least
+    return data[start : start + size]
 
 
 def _format_token(name: str) -> str | None:
