@@ -144,8 +144,8 @@ _DOSE_REACH = 40  # characters between a dose and the health word it supports
 # førstehjelpsskrinet"). Weak and medication words only: a strong phrase states someone's health whatever precedes
 # it. Weighs like a topical preposition plus a generic word.
 _WORKPLACE = regex.compile(
-    r"(?i:\b(?:(?:jobb(?:er|ar|a|et|at)?|arbeid(?:er|ar|a)|arbetar|arbetat|arbejder|arbejdet|(?<!off )works?|worked|working|"
-    r"employed|ansatt|anställd|ansat|tilsett|vikarierer|vikarierar|praksis|praktik|placement|leder|leiar|"
+    r"(?i:\b(?:(?:jobb(?:er|ar|a|et|at)?|arbeid(?:er|ar|a)|arbetar|arbetat|arbejder|arbejdet|(?<!off )works?|"
+    r"worked|working|employed|ansatt|anställd|ansat|tilsett|vikarierer|vikarierar|praksis|praktik|placement|leder|leiar|"
     r"chef|volunteer|frivillig|vakt|vakter|nattevakt|dagvakt|kveldsvakt|jour|vagt|vagter|nattevagt|on call|shift|"
     r"shifts|turnus|vikariat|stilling|tjänst|job|post|role)"
     r"[ \t]+(?:(?:som|på|ved|i|hos|hjå|vid|for|för|as|at|in|on|with|inom|innen|indenfor)[ \t]+){1,2}"
