@@ -71,6 +71,19 @@ _NB_NN_PAIRS = """
     en:ein et:eit de:dei flere:fleire hver:kvar hvem:kven nå:no
     sønnen:sonen syk:sjuk sykehus:sjukehus sykehuset:sjukehuset hjemme:heime uka:veka trenger:treng komme:kome
     sykmeldt:sjukmeld innlagt:innlagd gutten:guten datteren:dottera
+    uke:veke uker:veker uken:veka ukene:vekene siden:sidan innen:innan fikk:fekk gikk:gjekk vært:vore blitt:vorte
+    sier:seier gir:gjev tatt:teke tror:trur vet:veit gjøre:gjere gjør:gjer begynner:byrjar begynte:byrja
+    snakker:snakkar jobber:jobbar bruker:brukar håper:håpar lurer:lurar søker:søkjer søkeren:søkjaren se:sjå
+    dem:dei egen:eigen eget:eige egne:eigne annen:annan videre:vidare tidligere:tidlegare vanlig:vanleg
+    mulig:mogleg ennå:enno fortsatt:framleis hverandre:kvarandre døde:døydde
+    ansatt:tilsett ansatte:tilsette tilsatte:tilsette leder:leiar lederen:leiaren arbeidsgiver:arbeidsgjevar
+    arbeidstaker:arbeidstakar saksbehandler:saksbehandlar lønn:løn lønnen:løna penger:pengar fravær:fråvær
+    sykefravær:sjukefråvær sykefraværet:sjukefråværet syke:sjuke sykdom:sjukdom sykepleier:sjukepleiar
+    sykepleieren:sjukepleiaren sykehjem:sjukeheim sykehjemmet:sjukeheimen tjenesten:tenesta tjenester:tenester
+    hjemmetjenesten:heimetenesta hjemmesykepleien:heimesjukepleia foreldrene:foreldra elevene:elevane
+    elever:elevar pasienter:pasientar pasientene:pasientane brukere:brukarar brukerne:brukarane
+    beboeren:bebuaren medisiner:medisinar rutiner:rutinar avdelingene:avdelingane nyhetsbrev:nyheitsbrev
+    kirken:kyrkja kirke:kyrkje menigheten:kyrkjelyden gudstjenesten:gudstenesta påminnelse:påminning
 """.split()
 
 _NB_WORDS: dict[str, float] = {}
