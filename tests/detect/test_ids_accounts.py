@@ -170,3 +170,19 @@ def test_no_account_in_a_company_frame_is_flagged(ident: ids.Id, frame: str) -> 
     text = frame.format(ident.text)
     found = find_ids(text, "body", RULES)
     assert [f for f in found if f.category == "bank_account" and f.confidence >= THRESHOLD] == []
+
+
+# A guard word in an earlier paragraph ("ta ärendet") does not speak for a number whose own paragraph has words before
+# it; a number that opens its paragraph keeps the label above it (HTML <p>label</p><p>number</p>).
+PARAGRAPHS = [
+    ("Du kan ta ärendet från måndag.\n\nSökande: Patrik Johansson, 19921108-5312\nÄrendenummer: SN 2025/1184", True),
+    ("Du kan ta ärendet från måndag.\nSökande: Patrik Johansson, 19921108-5312", False),  # same paragraph: a guard
+    ("Personnummer:\n\n19921108-5312\n", True),
+    ("Ärendenummer:\n\n19921108-5312\n", False),
+]
+
+
+@pytest.mark.parametrize(("text", "flagged"), PARAGRAPHS)
+def test_a_guard_in_an_earlier_paragraph_does_not_speak_for_a_number(text: str, flagged: bool) -> None:
+    found = [f for f in find_ids(text, "body", RULES, "sv") if f.confidence >= THRESHOLD]
+    assert bool(found) is flagged

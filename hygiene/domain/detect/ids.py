@@ -401,6 +401,7 @@ _COMPANY_NAME = re.compile(  # starts only at a word's start and looks at most 6
     r"(?![\w/])"
 )
 _AFTER_STOP = re.compile(r"[\n0-9]")
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t\r]*\n")
 
 
 class _KeywordIndex:
@@ -817,6 +818,12 @@ class _Context:
         lo = max(0, start - self.rules.window_before)
         while 0 < lo < start and self.text[lo - 1].isalnum():  # do not start the window inside a word
             lo += 1
+        # A keyword in an earlier paragraph does not speak for a number whose own paragraph has words before it
+        # ("... ta ärendet från måndag.\n\nSökande: Patrik Johansson, <personnummer>"); a number that opens its
+        # paragraph keeps the label above it ("<p>Personnummer:</p><p><number></p>").
+        for brk in _PARAGRAPH_BREAK.finditer(self.text, lo, start):
+            if self.text[brk.end() : start].strip():
+                lo = brk.end()
         strong = weak = None
         for _, _, group in sorted(index.hits(self.text[lo:start]), key=lambda hit: (hit[1], hit[1] - hit[0])):
             if group == "person":
