@@ -613,8 +613,21 @@ def main() -> None:
     import fresh2
     import fresh3
     import fresh4
+    import fresh5
+    import fresh6
+    import fresh7
+    import fresh8
 
-    sets = ((fresh, "fresh", "f"), (fresh2, "fresh2", "g"), (fresh3, "fresh3", "k"), (fresh4, "fresh4", "m"))
+    sets = (
+        (fresh, "fresh", "f"),
+        (fresh2, "fresh2", "g"),
+        (fresh3, "fresh3", "k"),
+        (fresh4, "fresh4", "m"),
+        (fresh5, "fresh5", "p"),
+        (fresh6, "fresh6", "q"),
+        (fresh7, "fresh7", "r"),
+        (fresh8, "fresh8", "s"),
+    )
     for module, folder, prefix in sets:
         built = build(module.MESSAGES, out / folder, prefix)
         print(f"{len(built)} messages written to {out / folder}")
