@@ -17,13 +17,7 @@ from collections.abc import Iterable
 from hygiene.domain.detect.ids import IdRules, MessageContext, find_ids, has_id_candidate
 from hygiene.domain.detect.language import guess_language
 from hygiene.domain.detect.ruleset import KEYWORD_CATEGORIES, LANGUAGES, Rules, load_rules
-from hygiene.domain.detect.special import (
-    find_special,
-    keyword_hit,
-    names_person,
-    personal_text,
-    plain_text,
-)
+from hygiene.domain.detect.special import body_cues, find_special, keyword_hit, names_person
 from hygiene.domain.text import TextPart
 from hygiene.domain.verdict import Finding
 
@@ -70,13 +64,13 @@ def _personal_message(
     parts: list[TextPart], rules: Rules, language: str | None
 ) -> tuple[dict[str, float], dict[str, float]]:
     """Person bonuses between a message's subject and its body, by part (``where``), for personal messages only
-    (`personal_text`: the body greets someone or speaks in the first person, nothing generic at its top):
+    (`body_cues`: the body greets someone or speaks in the first person, nothing generic at its top):
 
     * the subject of a personal message ("Sjukskriven resten av veckan", "Mammas demensdiagnose") is about its
-      writer or the person it concerns: its keywords gain what `personal_text` gives;
+      writer or the person it concerns: its keywords gain what `body_cues` gives;
     * a subject that names a person ("Jonas Berg, 5B", "Ang. Erik Lund") says whom the body is about: the body's
       keywords that have a specific person next to them gain `Scoring.message` ("han har epilepsi og trenger
-      medisin") when the body has no generic or directive word at its top (`plain_text`).
+      medisin") when the body has no generic or directive word at its top.
 
     Returns (bonus for every keyword, bonus for keywords next to a person), each by ``where``.
     """
@@ -88,10 +82,10 @@ def _personal_message(
     subject_name = names_person(subject.text)
     if not (subject_keyword or subject_name):
         return {}, {}
-    personal = personal_text(body.text, rules, language) if subject_keyword else 0.0
-    bonuses = {"subject": personal} if personal else {}
+    plain, personal = body_cues(body.text, rules, language)  # one pass over the body's top serves both bonuses
+    bonuses = {"subject": personal} if personal and subject_keyword else {}
     named: dict[str, float] = {}
-    if subject_name and plain_text(body.text, rules, language):
+    if subject_name and plain:
         named = dict.fromkeys(("body", "html"), rules.scoring.message)
     return bonuses, named
 

@@ -86,13 +86,13 @@ _SIGNATURE_LINE_CHARS = 60
 _MIN_REPORT = 0.1
 _FULL_NAME_IN_LINE = regex.compile(r"(?<![\p{L}\p{N}_-])(\p{Lu}\p{Ll}{1,14}) \p{Lu}\p{Ll}{1,20}(?![\p{L}\p{N}_])")
 _SUBJECT_CHARS = 300  # a subject line longer than this is read only this far for a name
-_PERSONAL_HEAD = 800
+_PERSONAL_HEAD = 800  # characters of a body read to decide whether it is a personal message
 # Capitalised words that open a greeting or a closing line: "Hei Kari", "Hilsen Kari" are not a full name.
 _NOT_FIRST_NAMES = frozenset(
     """hei hej hejsan hallo hallå heisann hi hey hello dear kjære kære kära käre hilsen helsing hälsning hälsningar
     hilsner regards cheers thanks takk tack tak mvh vennlig venleg vänlig vänliga venlig kind best warm med beste
     god""".split()
-)  # characters of a body read to decide whether it is a personal message
+)
 # A greeting that names the addressee ("Hej Lisa,", "Dear Ms Evans,"): "you" in the message is then that person.
 _GREETING = regex.compile(
     r"^[ \t]*(?i:hei|hej|hejsan|hallo|hallå|heisann|hei hei|kjære|kære|kära|käre|god morgen|godmorgen|goddag|"
@@ -213,7 +213,7 @@ def find_special(
     context = _Context(text, folded, rules, language, hits, codes)
     scoring = rules.scoring
     person_bonus = scoring.identifier if identifier_here else scoring.identifier_message if identifier_in_message else 0
-    person_bonus += personal_message  # the subject of a personal message (`personal_text` of its body)
+    person_bonus += personal_message  # the subject of a personal message (`body_cues` of its body)
     raw: list[tuple[str, str, str, int, int, float, bool]] = []
     for hit in hits:
         term: Term = hit.payload  # type: ignore[assignment]
@@ -256,21 +256,20 @@ def find_special(
     ]
 
 
-def personal_text(text: str, rules: Rules, language: str | None) -> float:
-    """How much ``text`` (a message body) reads as one person's message, as a person bonus for its subject: it
-    greets a named person or speaks in the first person singular near its top (`Scoring.message`), the more so when
-    it speaks of absence or adjustment ("jeg går hjem nå", "I'll be out": plus `Scoring.absence`). Nothing when a
-    generic or directive word stands there (a newsletter, an invitation, a policy or a routine is not personal,
-    however it is addressed)."""
+def body_cues(text: str, rules: Rules, language: str | None) -> tuple[bool, float]:
+    """What the top of ``text`` (a message body) says about the message, from one pass over its first
+    `_PERSONAL_HEAD` characters: (plain, personal).
+
+    * plain: no generic or directive word stands there (not a newsletter, an invitation, a policy or a routine);
+    * personal: how much it reads as one person's message, as a person bonus for its subject: it greets a named
+      person or speaks in the first person singular (`Scoring.message`), the more so when it speaks of absence or
+      adjustment ("jeg går hjem nå", "I'll be out": plus `Scoring.absence`); 0.0 when it is not plain, however it is
+      addressed.
+    """
     clean, first_person, absence = _head_cues(text, rules, language)
     if not clean or not (first_person or _GREETING.search(text, 0, min(len(text), _PERSONAL_HEAD)) is not None):
-        return 0.0
-    return rules.scoring.message + (rules.scoring.absence if absence else 0.0)
-
-
-def plain_text(text: str, rules: Rules, language: str | None) -> bool:
-    """Whether no generic or directive word stands near the top of ``text`` (not a newsletter, invitation, policy)."""
-    return _head_cues(text, rules, language)[0]
+        return clean, 0.0
+    return clean, rules.scoring.message + (rules.scoring.absence if absence else 0.0)
 
 
 def _head_cues(text: str, rules: Rules, language: str | None) -> tuple[bool, bool, bool]:
